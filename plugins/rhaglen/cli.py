@@ -1,0 +1,96 @@
+"""The `rhaglen` command: validate data, write schemas, scaffold a programme, build the site.
+
+Exit codes: 0 success, 1 invalid data or a failed build, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .asof import resolve_as_of
+from .load import load_portfolio
+from .problems import errors
+from .scaffold import ScaffoldError, scaffold_programme
+from .schema import write_schemas
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rhaglen", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check programme data; print every problem")
+    validate.add_argument("dir", nargs="?", default="programmes", type=Path,
+                          help="the programmes folder (default: programmes)")
+    validate.add_argument("--as-of", type=_date, help="judge dates against this day "
+                          "(default: SOURCE_DATE_EPOCH's date, else today)")
+
+    schema = commands.add_parser("schema", help="write a JSON Schema for each kind of file")
+    schema.add_argument("-o", "--output", type=Path, default=Path("docs/schema"),
+                        help="folder to write into (default: docs/schema)")
+
+    new = commands.add_parser("new", help="start a programme folder from a template")
+    new.add_argument("slug", help="the folder name, such as cerdded-i-r-ysgol")
+    new.add_argument("--dir", type=Path, default=Path("programmes"),
+                     help="the programmes folder (default: programmes)")
+
+    build = commands.add_parser("build", help="validate, then build both languages")
+    build.add_argument("-d", "--site-dir", type=Path, default=Path("site"),
+                       help="where the site goes, replaced only on success (default: site)")
+    build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                       help="the MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--as-of", type=_date, help="judge lateness against this day")
+    return parser
+
+
+def _validate(folder: Path, as_of: date | None) -> int:
+    if not folder.is_dir():
+        print(f"rhaglen validate: no such folder: {folder}", file=sys.stderr)
+        return 2
+    result = load_portfolio(folder, resolve_as_of(as_of))
+    for problem in result.problems:
+        print(problem.format())
+    failed = errors(result.problems)
+    if failed:
+        print(f"{len(failed)} problem(s) found; nothing was published.", file=sys.stderr)
+        return 1
+    count = len(result.portfolio.programmes) if result.portfolio else 0
+    print(f"{folder}: {count} programme(s), valid.", file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.dir, args.as_of)
+    if args.command == "schema":
+        for path in write_schemas(args.output):
+            print(path)
+        return 0
+    if args.command == "new":
+        try:
+            created = scaffold_programme(args.dir, args.slug)
+        except ScaffoldError as exc:
+            print(f"rhaglen new: {exc}", file=sys.stderr)
+            return 2
+        print(f"Created {created}: fill in every empty value, then run "
+              f"`rhaglen validate {args.dir}`.")
+        return 0
+    from .build import build_site  # imports MkDocs only when building
+
+    return build_site(args.config_file, args.site_dir, args.as_of)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The typed, frozen, public model of the data contract (version 1)."""

@@ -1,0 +1,256 @@
+"""The contract's value types (Text, Prose, Name, Id, Date, Score, Money, Url, Tag).
+
+Plain YAML scalars arrive as `Plain` strings; each type here decides what it accepts,
+so `no` stays a string where a string is expected and `1.10` is never turned into 1.1.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, ClassVar
+
+from babel.numbers import list_currencies
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ..yamlload import BIDI_CONTROLS, Plain
+from ..prose import prose_problems
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGE_NAMES = {"cy": "Welsh (cy)", "en": "English (en)"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    """A validation error whose message is written for the person editing YAML."""
+    return PydanticCustomError(kind, message, context)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Plain) or not isinstance(value, str):
+        return f"'{value}'"
+    return f"the quoted text '{value}'"
+
+
+def _clean(value: str, *, one_line: bool) -> str:
+    value = unicodedata.normalize("NFC", value)
+    value = value.strip() if one_line else value.strip("\n ")
+    for char in value:
+        if char in BIDI_CONTROLS:
+            raise fail("bidi", f"bidirectional control character U+{ord(char):04X} is not allowed")
+        if char == "\n" and one_line:
+            raise fail("one_line", "must be one line (use Prose for paragraphs)")
+        if unicodedata.category(char) == "Cc" and char != "\n":
+            raise fail("control", f"control character U+{ord(char):04X} is not allowed")
+    if not value:
+        raise fail("empty", "must not be empty")
+    return value
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise fail("string", "expected text, got {got}", got=_describe(value))
+    return str(value)
+
+
+def _line(value: Any) -> str:
+    return _clean(_string(value), one_line=True)
+
+
+def _paragraphs(value: Any) -> str:
+    text = _clean(_string(value), one_line=False)
+    problems = prose_problems(text)
+    if problems:
+        raise fail("prose", "; ".join(problems))
+    return text
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Plain) and _INT.fullmatch(value):
+        return int(value)
+    raise fail("integer", "expected a whole number, got {got}", got=_describe(value))
+
+
+def _number(value: Any) -> int | float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Plain) and _NUMBER.fullmatch(value):
+        number = float(value)
+        return int(number) if _INT.fullmatch(value) else number
+    raise fail("number", "expected a number, got {got}", got=_describe(value))
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Plain) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise fail("boolean", "expected true or false, got {got}", got=_describe(value))
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise fail("date", "'{got}' is not a real calendar date", got=value) from None
+    raise fail("date", "expected a date as YYYY-MM-DD, got {got}", got=_describe(value))
+
+
+def _score(value: int) -> int:
+    if not 1 <= value <= 5:
+        raise fail("score", "a score is a whole number from 1 to 5, got {got}", got=value)
+    return value
+
+
+def _money(value: int | float) -> int | float:
+    if value < 0:
+        raise fail("money", "an amount of money cannot be negative")
+    return value
+
+
+def _pattern(regex: str, what: str) -> Any:
+    compiled = re.compile(regex)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise fail("pattern", "'{got}' is not a valid {what}", got=value, what=what)
+        return value
+
+    return check
+
+
+def _https(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s/?#]+\.[^\s/?#]+(/\S*)?", value):
+        raise fail("url", "'{got}' is not an https:// address", got=value)
+    return value
+
+
+def _currency(value: str) -> str:
+    if value not in list_currencies():
+        raise fail("currency", "'{got}' is not an ISO 4217 currency code", got=value)
+    return value
+
+
+def _name_as_text(value: Any) -> Any:
+    if value is None:
+        raise fail("name", "expected a name, or {{cy: ..., en: ...}}, got an empty value")
+    return {"cy": value, "en": value} if isinstance(value, str) else value
+
+
+Line = Annotated[str, BeforeValidator(_line, json_schema_input_type=str)]
+Paragraphs = Annotated[str, BeforeValidator(_paragraphs, json_schema_input_type=str)]
+Int = Annotated[int, BeforeValidator(_integer, json_schema_input_type=int)]
+Number = Annotated[float, BeforeValidator(_number, json_schema_input_type=float)]
+Bool = Annotated[bool, BeforeValidator(_boolean, json_schema_input_type=bool)]
+Date = Annotated[date, BeforeValidator(_date, json_schema_input_type=date)]
+Score = Annotated[int, BeforeValidator(_integer, json_schema_input_type=int),
+                  AfterValidator(_score), Field(ge=1, le=5)]
+Money = Annotated[float, BeforeValidator(_number, json_schema_input_type=float),
+                  AfterValidator(_money), Field(ge=0)]
+Id = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
+               AfterValidator(_pattern(ID_PATTERN, "id (letters, digits, - and _, up to 64)")),
+               Field(pattern=ID_PATTERN)]
+Ref = Id
+Tag = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
+                AfterValidator(_pattern(TAG_PATTERN, "tag (lower-case words joined by -)")),
+                Field(pattern=TAG_PATTERN)]
+Url = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
+                AfterValidator(_https), Field(pattern=r"^https://")]
+Currency = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
+                     AfterValidator(_currency), Field(pattern=r"^[A-Z]{3}$")]
+Licence = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
+                    AfterValidator(_pattern(r"[A-Za-z0-9][A-Za-z0-9.+-]*", "SPDX identifier"))]
+
+
+class Model(BaseModel):
+    """Frozen, typed, and closed: an unknown key is an error, never ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_by_name=False)
+    kind_name: ClassVar[str] = ""  # set on records that have an id others can refer to
+
+
+class Text(Model):
+    """One line of plain text in Welsh and English."""
+
+    cy: Line
+    en: Line
+
+    def __call__(self, lang: str) -> str:
+        """The text in `lang`."""
+        return str(getattr(self, lang))
+
+
+class Prose(Model):
+    """Limited Markdown in Welsh and English."""
+
+    cy: Paragraphs
+    en: Paragraphs
+
+    def __call__(self, lang: str) -> str:
+        """The Markdown source in `lang`."""
+        return str(getattr(self, lang))
+
+
+Name = Annotated[Text, BeforeValidator(_name_as_text, json_schema_input_type=str | Text)]
+
+
+def _allow_internal_in_schema(schema: dict[str, Any]) -> None:
+    schema.setdefault("properties", {})["internal"] = {
+        "description": "Private notes: accepted, never published."
+    }
+
+
+class Record(Model):
+    """A record or a file's top level: it may carry `internal:`, dropped right here.
+
+    Because the key is removed before the model is built, no later step (page, index,
+    export) can publish it: the model is the public model.
+    """
+
+    model_config = ConfigDict(json_schema_extra=_allow_internal_in_schema)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_internal(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "internal" in data:
+            return {key: value for key, value in data.items() if key != "internal"}
+        return data
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Field metadata: the kinds of record a reference may name (empty: any kind)."""
+
+    kinds: tuple[str, ...] = ()
+
+
+ORGANISATION = RefTo(("organisation",))
+PEOPLE = RefTo(("stakeholder", "target-group", "organisation"))
+ROLE = RefTo(("role",))
+OBJECTIVE = RefTo(("objective",))
+TARGET_GROUP = RefTo(("target-group",))
+ANY_RECORD = RefTo()

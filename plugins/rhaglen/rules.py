@@ -1,0 +1,239 @@
+"""Rules across records: ids, references, responses, dates, tags and durations.
+
+The models declare what each reference may name (`RefTo`) and what kind each record is
+(`kind_name`), so these rules walk any file without a table of their own to keep in step.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .model.portfolio import Programme
+from .model.risks import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
+from .model.types import Model, Prose, RefTo, Text
+from .problems import Problem, Severity, display_path
+from .yamlload import Document, Key, format_location
+
+DURATION_YEARS = {"plan": (0.0, 1.0), "campaign": (1.0, 3.0), "programme": (2.5, 99.0)}
+TYPE_DURATIONS = {"plan": "under a year", "campaign": "1 to 3 years", "programme": "about 3 years"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    file: str
+    loc: Key
+
+
+def walk(model: Model, loc: Key = ()) -> Iterator[tuple[Model, Key]]:
+    """Every nested model with its location, text values left out."""
+    yield model, loc
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = getattr(model, name)
+        pairs = [((key, i), v) for i, v in enumerate(value)] if isinstance(value, tuple) else [
+            ((key,), value)]
+        for sub, item in pairs:
+            if isinstance(item, Model) and not isinstance(item, (Text, Prose)):
+                yield from walk(item, (*loc, *sub))
+
+
+def _kind_text(kind: str) -> str:
+    return kind.replace("-", " ")
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _listing(kinds: tuple[str, ...]) -> str:
+    names = [_kind_text(k) for k in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+class _Checker:
+    def __init__(self, programme: Programme, docs: dict[str, Document]) -> None:
+        self.programme = programme
+        self.docs = docs
+        self.problems: list[Problem] = []
+        self.index: dict[str, Entry] = {}
+
+    def report(self, file: str, loc: Key, message: str, severity: Severity = "error") -> None:
+        doc = self.docs[file]
+        line, col = doc.mark(loc)
+        self.problems.append(Problem(display_path(doc.path), line, col, format_location(loc),
+                                     message, severity))
+
+    def where(self, entry: Entry) -> str:
+        doc = self.docs[entry.file]
+        line, col = doc.mark(entry.loc)
+        return f"{display_path(doc.path)}:{line}:{col}"
+
+    def collect_ids(self) -> None:
+        for file, model in self.programme.files():
+            for record, loc in walk(model):
+                if not record.kind_name:
+                    continue
+                record_id = str(getattr(record, "id"))
+                entry = Entry(record.kind_name, file, (*loc, "id"))
+                first = self.index.get(record_id.lower())
+                if first is None:
+                    self.index[record_id.lower()] = entry
+                elif not (entry.kind == first.kind == "action" and entry.file != first.file):
+                    self.report(file, entry.loc, f"duplicate id '{record_id}': already used by "
+                                f"{_a(_kind_text(first.kind))} at {self.where(first)}")
+
+    def check_refs(self) -> None:
+        for file, model in self.programme.files():
+            for record, loc in walk(model):
+                for name, info in type(record).model_fields.items():
+                    target = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+                    value = getattr(record, name)
+                    if target is None or value is None:
+                        continue
+                    key = info.alias or name
+                    refs = [((*loc, key, i), v) for i, v in enumerate(value)] if isinstance(
+                        value, tuple) else [((*loc, key), value)]
+                    for ref_loc, ref in refs:
+                        self.check_ref(file, ref_loc, key, str(ref), target.kinds)
+
+    def check_ref(self, file: str, loc: Key, key: str, ref: str, kinds: tuple[str, ...]) -> None:
+        entry = self.index.get(ref.lower())
+        if entry is None:
+            candidates = [i for i, e in self.index.items() if not kinds or e.kind in kinds]
+            close = difflib.get_close_matches(ref.lower(), candidates, n=1, cutoff=0.6)
+            hint = f"; did you mean '{self.display_id(close[0])}'?" if close else ""
+            what = _listing(kinds) if kinds else "record"
+            self.report(file, loc, f"'{ref}' names no {what} in this programme{hint}")
+        elif kinds and entry.kind not in kinds:
+            self.report(file, loc, f"'{ref}' is {_a(_kind_text(entry.kind))}; {key} must name "
+                        f"{_a(_listing(kinds))}")
+
+    def display_id(self, lowered: str) -> str:
+        entry = self.index[lowered]
+        return str(_value_at(self.programme, entry))
+
+
+def _value_at(programme: Programme, entry: Entry) -> Any:
+    value: Any = dict(programme.files())[entry.file]
+    for part in entry.loc:
+        value = value[part] if isinstance(part, int) else getattr(
+            value, "with_" if part == "with" else part)
+    return value
+
+
+def _check_responses(check: _Checker) -> None:
+    if check.programme.risks is None:
+        return
+    for i, risk in enumerate(check.programme.risks.risks):
+        fits = THREAT_RESPONSES if risk.kind == "threat" else OPPORTUNITY_RESPONSES
+        if risk.response not in fits:
+            other = "opportunity" if risk.kind == "threat" else "threat"
+            check.report("risks.yml", ("risks", i, "response"),
+                         f"'{risk.response}' is a response to {_a(other)}; {_a(risk.kind)} takes "
+                         f"{', '.join(fits[:-1])} or {fits[-1]}")
+
+
+def _order(check: _Checker, file: str, loc: Key, first: date, then: date, names: str) -> None:
+    earlier, later = names.split("/")
+    if then < first:
+        check.report(file, loc, f"{later} ({then}) is before {earlier} ({first})")
+
+
+def _check_dates(check: _Checker, as_of: date) -> None:
+    p = check.programme
+    _order(check, "programme.yml", ("end",), p.programme.start, p.programme.end, "start/end")
+    if p.pilot is not None:
+        _order(check, "pilot.yml", ("end",), p.pilot.start, p.pilot.end, "start/end")
+    if p.plan is not None:
+        for i, objective in enumerate(p.plan.objectives):
+            _order(check, "plan.yml", ("objectives", i, "target", "date"),
+                   objective.baseline.date, objective.target.date, "baseline date/target date")
+    if p.risks is not None:
+        for i, issue in enumerate(p.risks.issues):
+            if issue.resolved is not None:
+                _order(check, "risks.yml", ("issues", i, "resolved"), issue.raised,
+                       issue.resolved, "raised/resolved")
+    for update in p.updates:
+        file, report = update.source, update.report
+        if update.date > as_of:
+            check.report(file, (), f"this update is dated {update.date}, after the as-of date "
+                         f"{as_of}; an update reports what has already happened")
+        _order(check, file, ("period", "end"), report.period.start, report.period.end,
+               "period start/period end")
+        _order(check, file, ("period", "end"), report.period.end, update.date,
+               "period end/the report's date (the file name)")
+        for i, milestone in enumerate(report.milestones):
+            if milestone.completed is not None:
+                _order(check, file, ("milestones", i, "completed"), milestone.completed,
+                       update.date, "completion/the report's date (the file name)")
+
+
+def _check_repeats(check: _Checker) -> None:
+    for update in check.programme.updates:
+        report = update.report
+        for key, entries, field in (("objectives", report.objectives, "id"),
+                                    ("milestones", report.milestones, "id"),
+                                    ("risks", report.risks, "id"),
+                                    ("spend", report.spend, "line"),
+                                    ("actions", report.actions, "id")):
+            seen: set[str] = set()
+            for i, entry in enumerate(entries):
+                ref = str(getattr(entry, field)).lower()
+                if ref in seen:
+                    check.report(update.source, (key, i, field),
+                                 f"'{getattr(entry, field)}' is reported twice in this update")
+                seen.add(ref)
+
+
+def _check_tags(check: _Checker, tags: dict[str, Text]) -> None:
+    if check.programme.lessons is None:
+        return
+    for i, lesson in enumerate(check.programme.lessons.lessons):
+        for j, tag in enumerate(lesson.tags):
+            if tag not in tags:
+                close = difflib.get_close_matches(tag, list(tags), n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                check.report("lessons.yml", ("lessons", i, "tags", j),
+                             f"tag '{tag}' has no label in programmes/tags.yml{hint}")
+
+
+def _check_duration(check: _Checker) -> None:
+    programme = check.programme.programme
+    years = (programme.end - programme.start).days / 365.25
+    low, high = DURATION_YEARS[programme.type]
+    if not low <= years <= high:
+        fitting = [t for t, (lo, hi) in DURATION_YEARS.items() if lo <= years <= hi]
+        hint = f"; is type '{fitting[0]}' meant?" if fitting else ""
+        check.report("programme.yml", ("type",),
+                     f"{_a(programme.type)} runs {TYPE_DURATIONS[programme.type]}, but "
+                     f"{programme.start} to {programme.end} is {years:.1f} years{hint}",
+                     severity="warning")
+
+
+def programme_problems(
+    programme: Programme,
+    docs: dict[str, Document],
+    tags: dict[str, Text],
+    as_of: date,
+    check_refs: bool = True,
+) -> list[Problem]:
+    """Every problem across the records of one programme, judged against `as_of`.
+
+    With `check_refs` off (some file did not load), references are not checked, since
+    every reference into the missing file would be reported as well.
+    """
+    check = _Checker(programme, docs)
+    check.collect_ids()
+    if check_refs:
+        check.check_refs()
+    _check_responses(check)
+    _check_dates(check, as_of)
+    _check_repeats(check)
+    _check_tags(check, tags)
+    _check_duration(check)
+    return check.problems

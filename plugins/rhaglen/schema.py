@@ -1,0 +1,53 @@
+"""JSON Schemas generated from the models, so editors can complete and check the YAML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model.portfolio import FILE_MODELS
+from .model.types import TAG_PATTERN, Text
+from .model.updates import UpdateFile
+
+SCHEMA_ID = "https://rhaglen.cymru/schema/v1/"
+
+
+def _schema(model: type[BaseModel], name: str) -> dict[str, Any]:
+    schema = model.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": SCHEMA_ID + name, **schema}
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """One schema per kind of file, by file name."""
+    result = {
+        name.replace(".yml", ".schema.json"): _schema(model, name.replace(".yml", ".schema.json"))
+        for name, model in FILE_MODELS.items()
+    }
+    result["update.schema.json"] = _schema(UpdateFile, "update.schema.json")
+    text = Text.model_json_schema()
+    result["tags.schema.json"] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID + "tags.schema.json",
+        "title": "tags.yml",
+        "type": "object",
+        "propertyNames": {"pattern": TAG_PATTERN},
+        "additionalProperties": text,
+    }
+    return result
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into `folder`, only where the content changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in schemas().items():
+        path = folder / name
+        content = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,215 @@
+"""Strict YAML loading with line marks.
+
+PyYAML's own loaders apply YAML 1.1 typing (`no` becomes False, `1.10` becomes 1.1),
+let the last duplicate key win and expand alias bombs. This loader composes libyaml's
+event stream itself: every plain scalar stays a string (typed later by the model, which
+knows what each field expects), aliases, merge keys, tags and duplicate keys are
+rejected with their line, and each value's position is recorded so that any later
+problem can point at the line a person must edit.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, display_path
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
+MAX_LEXICAL_PROBLEMS = 50
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Key = tuple[str | int, ...]
+
+
+class Plain(str):
+    """A plain (unquoted) scalar. Its type is decided by the field that receives it."""
+
+    __slots__ = ()
+
+
+@dataclass
+class Document:
+    """A loaded file: its data, and the line and column of every value and key."""
+
+    path: Path
+    data: Any = None
+    marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+
+    def mark(self, loc: Key) -> tuple[int, int]:
+        """The position of the value at `loc`, or of its nearest enclosing value."""
+        while loc not in self.marks and loc:
+            loc = loc[:-1]
+        return self.marks.get(loc, (1, 1))
+
+    def key_mark(self, loc: Key) -> tuple[int, int]:
+        """The position of the key that names `loc`, falling back to the value."""
+        return self.key_marks.get(loc) or self.mark(loc)
+
+
+def format_location(loc: Key) -> str:
+    """`("risks", 1, "response")` as `risks[1].response`."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "file"
+
+
+class _Stop(Exception):
+    """Raised inside the composer when a file cannot be read any further."""
+
+
+class _Composer:
+    def __init__(self, doc: Document, text: str, problems: list[Problem]) -> None:
+        self.doc = doc
+        self.problems = problems
+        self.shown = display_path(doc.path)
+        self.events = _Parser(text)
+
+    def problem(self, mark: Any, loc: Key, message: str) -> None:
+        self.problems.append(
+            Problem(self.shown, mark.line + 1, mark.column + 1, format_location(loc), message)
+        )
+
+    def next(self) -> Any:
+        return self.events.get_event()
+
+    def compose(self) -> Any:
+        try:
+            self.next()  # StreamStart
+            if isinstance(self.events.peek_event(), yaml.StreamEndEvent):
+                return None
+            self.next()  # DocumentStart
+            value = self.node(self.next(), (), 0)
+            self.next()  # DocumentEnd
+            extra = self.next()
+            if not isinstance(extra, yaml.StreamEndEvent):
+                self.problem(extra.start_mark, (), "only one YAML document is allowed per file")
+            return value
+        finally:
+            self.events.dispose()
+
+    def node(self, event: Any, loc: Key, depth: int) -> Any:
+        mark = event.start_mark
+        self.doc.marks[loc] = (mark.line + 1, mark.column + 1)
+        if depth > MAX_DEPTH:
+            self.problem(mark, loc, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise _Stop
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(mark, loc, f"aliases (*{event.anchor}) are not allowed; write the value out")
+            raise _Stop
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            self.problem(mark, loc, f"YAML tags ({tag}) are not allowed")
+        if isinstance(event, yaml.ScalarEvent):
+            if not event.style:  # plain: None from PyYAML, "" from libyaml
+                return None if event.value in NULLS else Plain(event.value)
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not isinstance(child := self.next(), yaml.SequenceEndEvent):
+                items.append(self.node(child, (*loc, len(items)), depth + 1))
+            return items
+        return self.mapping(loc, depth)
+
+    def mapping(self, loc: Key, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
+            key_mark = key_event.start_mark
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.problem(key_mark, loc, "keys must be plain names")
+                raise _Stop
+            key = str(key_event.value)
+            if key == "<<" and not key_event.style:
+                self.problem(key_mark, loc, "merge keys (<<) are not allowed; write the keys out")
+                raise _Stop
+            child_loc = (*loc, key)
+            if key in result:
+                first = self.doc.key_marks[child_loc]
+                self.problem(
+                    key_mark, child_loc, f"duplicate key '{key}' (first at line {first[0]})"
+                )
+                self.node(self.next(), (*loc, f"{key}#dup"), depth + 1)
+                continue
+            self.doc.key_marks[child_loc] = (key_mark.line + 1, key_mark.column + 1)
+            result[key] = self.node(self.next(), child_loc, depth + 1)
+        return result
+
+
+def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
+    """Decode strictly as UTF-8 (a BOM is allowed), reporting every bad byte by line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    for number, line in enumerate(lines, start=1):
+        try:
+            line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            byte = line[exc.start]
+            problems.append(
+                Problem(shown, number, exc.start + 1, "syntax",
+                        f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8")
+            )
+    return None
+
+
+def _lexical_problems(text: str, shown: str) -> list[Problem]:
+    """Tabs, control characters and bidirectional overrides, wherever they stand."""
+    found: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for col, char in enumerate(line.rstrip("\r"), start=1):
+            if char == "\t":
+                message = "tab character; YAML is indented with spaces"
+            elif char in BIDI_CONTROLS:
+                message = f"bidirectional control character U+{ord(char):04X} is not allowed"
+            elif unicodedata.category(char) == "Cc" or char in "\ufeff\ufffe\uffff":
+                message = f"control character U+{ord(char):04X} is not allowed"
+            else:
+                continue
+            found.append(Problem(shown, number, col, "syntax", message))
+            if len(found) == MAX_LEXICAL_PROBLEMS:
+                return found
+    return found
+
+
+def load_yaml(path: Path, problems: list[Problem]) -> Document | None:
+    """Load one YAML file strictly; on any problem, record it and return None."""
+    shown = display_path(path)
+    doc = Document(path)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        problems.append(
+            Problem(shown, 1, 1, "file", f"file is larger than {MAX_FILE_BYTES:,} bytes")
+        )
+        return None
+    text = _decode(path.read_bytes(), shown, problems)
+    if text is None:
+        return None
+    lexical = _lexical_problems(text, shown)
+    if lexical:
+        problems.extend(lexical)
+        return None
+    before = len(problems)
+    try:
+        doc.data = _Composer(doc, text, problems).compose()
+    except _Stop:
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or exc.context or "not valid YAML"
+        problems.append(Problem(shown, line, col, "syntax", f"YAML syntax: {message}"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(shown, 1, 1, "syntax", f"YAML syntax: {exc}"))
+        return None
+    return doc if len(problems) == before else None
