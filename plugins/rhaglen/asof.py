@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 
 def resolve_as_of(option: date | str | None, environ: Mapping[str, str] = os.environ) -> date:
@@ -15,5 +15,5 @@ def resolve_as_of(option: date | str | None, environ: Mapping[str, str] = os.env
         return date.fromisoformat(str(option))
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()

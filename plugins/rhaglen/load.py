@@ -13,8 +13,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from .model.errors import validation_problems
 from .model.portfolio import FILE_MODELS, UPDATES_DIR, Portfolio, Programme, Update
-from .model.updates import UpdateFile
 from .model.types import TAG_PATTERN, Record, Text
+from .model.updates import UpdateFile
 from .problems import Problem, display_path, errors
 from .rules import programme_problems
 from .yamlload import Document, load_yaml
@@ -47,7 +47,8 @@ def _validate(doc: Document, model: type[Record], problems: list[Problem]) -> An
 
 def _unknown(path: Path, known: list[str]) -> Problem:
     close = difflib.get_close_matches(path.name, known, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]}?" if close else f"; a programme folder holds {', '.join(known)}"
+    holds = ", ".join(known)
+    hint = f"; did you mean {close[0]}?" if close else f"; a programme folder holds {holds}"
     return _file_problem(path, f"unknown file or folder '{path.name}'{hint}")
 
 

@@ -78,7 +78,7 @@ class _Checker:
             for record, loc in walk(model):
                 if not record.kind_name:
                     continue
-                record_id = str(getattr(record, "id"))
+                record_id = str(record.__dict__["id"])  # every record with a kind has an id
                 entry = Entry(record.kind_name, file, (*loc, "id"))
                 first = self.index.get(record_id.lower())
                 if first is None:

@@ -104,7 +104,8 @@ class _Composer:
             self.problem(mark, loc, f"nesting is deeper than {MAX_DEPTH} levels")
             raise _Stop
         if isinstance(event, yaml.AliasEvent):
-            self.problem(mark, loc, f"aliases (*{event.anchor}) are not allowed; write the value out")
+            self.problem(mark, loc,
+                         f"aliases (*{event.anchor}) are not allowed; write the value out")
             raise _Stop
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
@@ -114,7 +115,7 @@ class _Composer:
                 return None if event.value in NULLS else Plain(event.value)
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not isinstance(child := self.next(), yaml.SequenceEndEvent):
                 items.append(self.node(child, (*loc, len(items)), depth + 1))
             return items

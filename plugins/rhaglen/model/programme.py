@@ -90,4 +90,4 @@ class ProgrammeFile(Record):
     licence: Licence = "CC-BY-4.0"
 
 
-__all__ = ["Model", "ProgrammeFile", "Refs", "STAGES", "Stage"]
+__all__ = ["STAGES", "Model", "ProgrammeFile", "Refs", "Stage"]

@@ -23,8 +23,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..yamlload import BIDI_CONTROLS, Plain
 from ..prose import prose_problems
+from ..yamlload import BIDI_CONTROLS, Plain
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -157,7 +157,8 @@ def _currency(value: str) -> str:
 
 def _name_as_text(value: Any) -> Any:
     if value is None:
-        raise fail("name", "expected a name, or {{cy: ..., en: ...}}, got an empty value")
+        raise fail("name", "expected a name, or {form}, got an empty value",
+                   form="{cy: ..., en: ...}")
     return {"cy": value, "en": value} if isinstance(value, str) else value
 
 

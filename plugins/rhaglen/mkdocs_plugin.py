@@ -1,0 +1,121 @@
+"""The MkDocs adapter: read the config, call the core, hand MkDocs real page files.
+
+Everything else (loading, rules, rendering) is plain Python in the core, so another
+engine can drive it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from .asof import resolve_as_of
+from .i18n import LANGUAGES
+from .load import load_portfolio
+from .problems import errors
+from .render.generate import language_files, sync_tree
+from .schema import write_schemas
+
+log = get_plugin_logger(__name__)
+
+
+class RhaglenConfig(base.Config):  # type: ignore[no-untyped-call]
+    programmes_dir = c.Type(str, default="programmes")
+    as_of = c.Optional(c.Type(str))
+    default_language = c.Choice(LANGUAGES, default="cy")
+    source_edit_uri = c.Optional(c.Type(str))  # under repo_url, such as "edit/main/"
+
+
+def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in folder.rglob("*") if p.is_file()))
+
+
+class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
+    """Validates programme data and writes its pages before MkDocs reads the docs tree."""
+
+    def __init__(self) -> None:
+        self._generated_for: tuple[Any, ...] | None = None
+        self._default_404: bytes | None = None
+
+    def _programmes_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.programmes_dir
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the data, then write the pages; runs once per language build."""
+        folder = self._programmes_dir(config)
+        as_of = resolve_as_of(self.config.as_of)
+        state = (_fingerprint(folder) if folder.is_dir() else (), as_of, config.docs_dir)
+        if state == self._generated_for:
+            return config
+        result = load_portfolio(folder, as_of)
+        failed = errors(result.problems)
+        if failed or result.portfolio is None:
+            lines = "\n".join(p.format() for p in failed)
+            raise PluginError(f"programme data is invalid; nothing was built:\n{lines}")
+        for problem in result.problems:
+            log.warning(problem.format())
+        docs = Path(config.docs_dir)
+        files: dict[str, str] = {}
+        for lang in LANGUAGES:
+            files.update(language_files(result.portfolio, lang, self.config.default_language))
+        changed = sync_tree(docs, files)
+        write_schemas(docs / "schema")
+        log.debug("generated %d pages (%d changed), as of %s", len(files), len(changed), as_of)
+        self._generated_for = state
+        return config
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Any
+    ) -> str:
+        """Point "Edit this page" of a generated page at the YAML file it came from."""
+        if "rhaglen_source" in page.meta or page.file.src_uri.startswith("programmes/"):
+            source = page.meta.get("rhaglen_source")
+            edit_uri = self.config.source_edit_uri
+            if source and config.repo_url and edit_uri is not None:
+                base_url = config.repo_url.rstrip("/") + "/" + edit_uri.strip("/")
+                page.edit_url = f"{base_url}/{self.config.programmes_dir}/{source}"
+            else:
+                page.edit_url = None
+        return markdown
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when programme data changes during `mkdocs serve`."""
+        server.watch(str(self._programmes_dir(config)))
+        return server
+
+    @staticmethod
+    def _outer_build(config: MkDocsConfig) -> bool:
+        """True in the default language's build, outside static-i18n's nested builds."""
+        i18n = config.plugins.get("i18n")
+        return i18n is not None and not getattr(i18n, "building", False)
+
+    @event_priority(100)
+    def _keep_default_404(self, config: MkDocsConfig) -> None:
+        """Before static-i18n builds the other languages, keep the default language's 404."""
+        page = Path(config.site_dir) / "404.html"
+        if self._outer_build(config) and page.is_file():
+            self._default_404 = page.read_bytes()
+
+    @event_priority(-200)
+    def _restore_default_404(self, config: MkDocsConfig) -> None:
+        """Each other language's build wrote its 404 at the root: move it under its path."""
+        page = Path(config.site_dir) / "404.html"
+        if not self._outer_build(config) or self._default_404 is None:
+            return
+        if page.is_file() and page.read_bytes() != self._default_404:
+            other = [lang for lang in LANGUAGES if lang != self.config.default_language]
+            if len(other) == 1 and (page.parent / other[0]).is_dir():
+                page.replace(page.parent / other[0] / "404.html")
+        page.write_bytes(self._default_404)
+        self._default_404 = None
+
+    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404)

@@ -1,0 +1,1 @@
+"""From the public model to Markdown pages, one template per page, once per language."""

@@ -1,0 +1,63 @@
+"""The Jinja environment and the rendering of one page in one language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..formatting import Formatter
+from ..i18n import Strings
+from ..model.types import Text
+from .markup import front_matter, md_text, plain, prose
+from .pages import PROGRAMME_PAGES, Page, programme_path
+
+
+@cache
+def environment() -> Environment:
+    """Autoescaping on, undefined names an error, filters for every place text lands."""
+    env = Environment(
+        loader=PackageLoader("rhaglen", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown heading ids are written {#id}, so Jinja comments are <#-- ... --#>.
+        comment_start_string="<#--",
+        comment_end_string="--#>",
+    )
+    env.filters.update(md=md_text, front=front_matter, prose=prose, plain=plain)
+    return env
+
+
+def sort_by_text(items: Iterable[Any], attr: str, lang: str) -> list[Any]:
+    """`items` in the alphabetical order of `lang`, by the text at the dotted `attr`."""
+    fmt = Formatter(lang)
+
+    def key(item: Any) -> tuple[object, ...]:
+        value = item
+        for part in attr.split("."):
+            value = getattr(value, part)
+        return fmt.sort_key(value(lang) if isinstance(value, Text) else str(value))
+
+    return sorted(items, key=key)
+
+
+def render_page(page: Page, lang: str) -> str:
+    """The Markdown source of `page` in `lang`."""
+    fmt = Formatter(lang)
+    context: dict[str, Any] = {
+        "lang": lang,
+        "t": Strings(lang),
+        "fmt": fmt,
+        "page": page,
+        "link": page.link,
+        "programme_pages": PROGRAMME_PAGES,
+        "programme_path": programme_path,
+        "sort": lambda items, attr: sort_by_text(items, attr, lang),
+        **page.data,
+    }
+    return environment().get_template(page.template).render(context)

@@ -1,0 +1,47 @@
+"""Write the generated pages into the docs tree as real Markdown files, per language.
+
+static-i18n only handles pages that exist as files in the docs tree (FINDINGS.md), so
+pages are files. Only changed files are written, so `mkdocs serve` does not loop, and
+files of pages that no longer exist are removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.portfolio import Portfolio
+from .environment import render_page
+from .pages import site_pages
+
+GENERATED_ROOTS = ("programmes", "lessons")
+
+
+def language_files(portfolio: Portfolio, lang: str, default: str) -> dict[str, str]:
+    """Every generated page in one language, by path in the docs tree.
+
+    One language at a time, so that languages can be generated in parallel.
+    """
+    suffix = "" if lang == default else f".{lang}"
+    return {f"{page.path}index{suffix}.md": render_page(page, lang)
+            for page in site_pages(portfolio)}
+
+
+def sync_tree(docs_dir: Path, files: dict[str, str]) -> list[str]:
+    """Make the generated folders of `docs_dir` hold exactly `files`; returns what changed."""
+    changed = []
+    for relative, content in sorted(files.items()):
+        path = docs_dir / relative
+        if path.is_file() and path.read_text(encoding="utf-8") == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        changed.append(relative)
+    for root in GENERATED_ROOTS:
+        for path in sorted((docs_dir / root).rglob("*"), reverse=True):
+            relative = path.relative_to(docs_dir).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                changed.append(relative)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
