@@ -11,7 +11,7 @@ import logging
 import os
 import shutil
 import sys
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -71,6 +71,10 @@ def build_site(config_file: Path, site_dir: Path, as_of: date | None = None) -> 
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     config["site_dir"] = str(staging)
     _mkdocs_logging()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:  # sitemap dates and gzip times follow the as-of date: same bytes
+        midnight = datetime.combine(day, time(), tzinfo=UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
         build(config)
     except MkDocsException as exc:
@@ -80,6 +84,9 @@ def build_site(config_file: Path, site_dir: Path, as_of: date | None = None) -> 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
     _replace(staging, site_dir)
     print(f"Built {site_dir} as of {day}.", file=sys.stderr)
     return 0

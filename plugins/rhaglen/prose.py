@@ -47,8 +47,15 @@ class _Inspector(HTMLParser):
             self.problems.append(f"links must start with https: or mailto: (found '{href}')")
 
 
+# Text without any of these cannot hold HTML, an image, a heading, code, a quote, a rule
+# or a link, so it needs no Markdown run to be checked.
+_MAYBE_FORBIDDEN = re.compile(r"[<>&#!{}\[\]`]|^ {4}|^\s*([-*_=]\s*){3,}$", re.MULTILINE)
+
+
 def prose_problems(text: str) -> list[str]:
     """What the contract forbids in this Prose text, one message per kind of problem."""
+    if not _MAYBE_FORBIDDEN.search(text):
+        return []
     problems: list[str] = []
     if _ATTR_LIST.search(text):
         problems.append("attribute lists ({: ...}) are not allowed")

@@ -206,7 +206,7 @@ def _check_duration(check: _Checker) -> None:
     programme = check.programme.programme
     years = (programme.end - programme.start).days / 365.25
     low, high = DURATION_YEARS[programme.type]
-    if not low <= years <= high:
+    if years >= 0 and not low <= years <= high:  # end before start is an error of its own
         fitting = [t for t, (lo, hi) in DURATION_YEARS.items() if lo <= years <= hi]
         hint = f"; is type '{fitting[0]}' meant?" if fitting else ""
         check.report("programme.yml", ("type",),

@@ -10,7 +10,7 @@ problem can point at the line a person must edit.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,22 +164,26 @@ def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
     return None
 
 
+_LEXICAL = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff"
+                      + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
 def _lexical_problems(text: str, shown: str) -> list[Problem]:
     """Tabs, control characters and bidirectional overrides, wherever they stand."""
     found: list[Problem] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for col, char in enumerate(line.rstrip("\r"), start=1):
-            if char == "\t":
-                message = "tab character; YAML is indented with spaces"
-            elif char in BIDI_CONTROLS:
-                message = f"bidirectional control character U+{ord(char):04X} is not allowed"
-            elif unicodedata.category(char) == "Cc" or char in "\ufeff\ufffe\uffff":
-                message = f"control character U+{ord(char):04X} is not allowed"
-            else:
-                continue
-            found.append(Problem(shown, number, col, "syntax", message))
-            if len(found) == MAX_LEXICAL_PROBLEMS:
-                return found
+    for match in _LEXICAL.finditer(text):
+        char = match.group()
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if char == "\t":
+            message = "tab character; YAML is indented with spaces"
+        elif char in BIDI_CONTROLS:
+            message = f"bidirectional control character U+{ord(char):04X} is not allowed"
+        else:
+            message = f"control character U+{ord(char):04X} is not allowed"
+        found.append(Problem(shown, line, col, "syntax", message))
+        if len(found) == MAX_LEXICAL_PROBLEMS:
+            break
     return found
 
 

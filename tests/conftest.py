@@ -1,0 +1,46 @@
+"""Shared fixtures: real site projects in tmp_path, and one built demo site per session."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rhaglen.build import build_site
+
+from .helpers import AS_OF, copy_project
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the reference site project."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def programmes(project: Path) -> Path:
+    """The programmes folder of a fresh project, free to edit."""
+    return project / "programmes"
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data built once, strictly, as of a fixed day; read-only for tests."""
+    project = copy_project(tmp_path_factory.mktemp("demo") / "project")
+    code = build_site(project / "mkdocs.yml", project / "site", date.fromisoformat(AS_OF))
+    assert code == 0
+    return project / "site"
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A warning nobody asserted on fails the test (as in mkdocs-section-index)."""
+    yield
+    unexpected = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING
+                  and not getattr(r, "expected", False)]
+    assert not unexpected, [r.getMessage() for r in unexpected]

@@ -1,0 +1,61 @@
+"""The core is plain Python: it loads, checks and renders without MkDocs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from rhaglen.i18n import LANGUAGES, PLURAL_FORMS, catalogue
+
+from .helpers import REPO
+
+CORE = ["rhaglen.load", "rhaglen.rules", "rhaglen.render.generate", "rhaglen.schema",
+        "rhaglen.scaffold", "rhaglen.formatting", "rhaglen.i18n", "rhaglen.prose"]
+
+
+def test_core_runs_with_mkdocs_blocked(tmp_path: Path) -> None:
+    script = f"""
+import sys
+from datetime import date
+from pathlib import Path
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name == "mkdocs" or name.startswith(("mkdocs.", "mkdocs_", "material")):
+            raise ImportError("blocked: " + name)
+sys.meta_path.insert(0, Block())
+import {", ".join(CORE)}
+from rhaglen.load import load_portfolio
+from rhaglen.render.generate import language_files
+result = load_portfolio(Path({str(REPO / "programmes")!r}), date(2026, 11, 26))
+files = language_files(result.portfolio, "cy", "cy")
+print(len(files), sorted(m for m in sys.modules if m.startswith("mkdocs")))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    count, loaded = done.stdout.split(" ", 1)
+    assert int(count) >= 3 and loaded.strip() == "[]"
+
+
+def test_catalogues_have_the_same_keys_in_every_language() -> None:
+    keys = {lang: set(catalogue(lang)) for lang in LANGUAGES}
+    assert keys["cy"] == keys["en"]
+
+
+def test_no_catalogue_string_is_empty_or_a_copy_of_the_other_language() -> None:
+    welsh, english = catalogue("cy"), catalogue("en")
+    same = {k for k in welsh if welsh[k] == english[k] and isinstance(welsh[k], str)}
+    assert same <= {"site.name", "org_role.partner"}  # the same word in both languages
+    assert all(welsh.values()) and all(english.values())
+
+
+def test_plural_strings_have_the_forms_cldr_asks_for() -> None:
+    from babel import Locale
+
+    for lang, locale in (("cy", "cy"), ("en", "en")):
+        needed = {form for form in PLURAL_FORMS
+                  if any(Locale.parse(locale).plural_form(n) == form for n in range(0, 1000))}
+        for key, value in catalogue(lang).items():
+            if isinstance(value, dict):
+                assert needed <= set(value), (lang, key)
