@@ -184,3 +184,25 @@ def test_problems_are_never_a_traceback(walk: Path, caplog: pytest.LogCaptureFix
             f"{P}/plan.yml:1:1: file: expected a mapping of keys and values",
             f"{P}/strategy.yml:1:11: evidence: expected a list",
         ]
+
+
+def test_tags_file_keys_are_tags_and_labels_are_bilingual(programmes: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    monkeypatch.chdir(programmes.parent)
+    with (programmes / "tags.yml").open("a", encoding="utf-8") as handle:
+        handle.write("Bad Tag:\n  cy: Drwg\n  en: Bad\nhalf:\n  cy: Hanner\n")
+    line = line_of(programmes / "tags.yml", "Bad Tag:")
+    assert found() == [
+        f"programmes/tags.yml:{line}:1: Bad Tag: 'Bad Tag' is not a valid tag (lower-case "
+        "words joined by -)",
+        f"programmes/tags.yml:{line + 4}:3: half.en: missing English (en) text",
+    ]
+
+
+def test_an_unknown_file_beside_the_programme_folders(programmes: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(programmes.parent)
+    (programmes / "notes.txt").write_text("x", encoding="utf-8")
+    assert found() == ["programmes/notes.txt:1:1: file: unknown file 'notes.txt': programmes/ "
+                       "holds tags.yml and one folder per programme"]

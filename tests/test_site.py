@@ -154,7 +154,7 @@ def test_edit_link_of_a_generated_page_points_at_its_yaml(demo_site: Path) -> No
     assert "/edit/" not in portfolio  # built from every programme: no single file to edit
 
 
-def test_welsh_search_is_not_given_an_english_stemmer_silently(demo_site: Path) -> None:
+def test_search_index_holds_both_languages(demo_site: Path) -> None:
     index = (demo_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"location":"programmes/cerdded-i-r-ysgol/"' in index.replace(" ", "")
     assert '"location":"en/programmes/cerdded-i-r-ysgol/"' in index.replace(" ", "")

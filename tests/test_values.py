@@ -78,6 +78,7 @@ def test_text_is_normalised_to_nfc() -> None:
     ('"a\\u202eb"', "bidirectional control character U+202E is not allowed"),
     ('"a\\u0007b"', "control character U+0007 is not allowed"),
     ('"two\\nlines"', "must be one line (use Prose for paragraphs)"),
+    ('"two\\u2028lines"', "must be one line (use Prose for paragraphs)"),
     ('""', "must not be empty"),
 ])
 def test_text_rejects_characters_that_hide_or_break_it(walk: Path, value: str,

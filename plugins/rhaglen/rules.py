@@ -10,7 +10,6 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from .model.portfolio import Programme
 from .model.risks import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
@@ -24,6 +23,7 @@ TYPE_DURATIONS = {"plan": "under a year", "campaign": "1 to 3 years", "programme
 
 @dataclass(frozen=True)
 class Entry:
+    id: str
     kind: str
     file: str
     loc: Key
@@ -79,7 +79,7 @@ class _Checker:
                 if not record.kind_name:
                     continue
                 record_id = str(record.__dict__["id"])  # every record with a kind has an id
-                entry = Entry(record.kind_name, file, (*loc, "id"))
+                entry = Entry(record_id, record.kind_name, file, (*loc, "id"))
                 first = self.index.get(record_id.lower())
                 if first is None:
                     self.index[record_id.lower()] = entry
@@ -106,24 +106,12 @@ class _Checker:
         if entry is None:
             candidates = [i for i, e in self.index.items() if not kinds or e.kind in kinds]
             close = difflib.get_close_matches(ref.lower(), candidates, n=1, cutoff=0.6)
-            hint = f"; did you mean '{self.display_id(close[0])}'?" if close else ""
+            hint = f"; did you mean '{self.index[close[0]].id}'?" if close else ""
             what = _listing(kinds) if kinds else "record"
             self.report(file, loc, f"'{ref}' names no {what} in this programme{hint}")
         elif kinds and entry.kind not in kinds:
             self.report(file, loc, f"'{ref}' is {_a(_kind_text(entry.kind))}; {key} must name "
                         f"{_a(_listing(kinds))}")
-
-    def display_id(self, lowered: str) -> str:
-        entry = self.index[lowered]
-        return str(_value_at(self.programme, entry))
-
-
-def _value_at(programme: Programme, entry: Entry) -> Any:
-    value: Any = dict(programme.files())[entry.file]
-    for part in entry.loc:
-        value = value[part] if isinstance(part, int) else getattr(
-            value, "with_" if part == "with" else part)
-    return value
 
 
 def _check_responses(check: _Checker) -> None:

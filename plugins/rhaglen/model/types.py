@@ -57,7 +57,7 @@ def _clean(value: str, *, one_line: bool) -> str:
     for char in value:
         if char in BIDI_CONTROLS:
             raise fail("bidi", f"bidirectional control character U+{ord(char):04X} is not allowed")
-        if char == "\n" and one_line:
+        if one_line and (char == "\n" or unicodedata.category(char) in ("Zl", "Zp")):
             raise fail("one_line", "must be one line (use Prose for paragraphs)")
         if unicodedata.category(char) == "Cc" and char != "\n":
             raise fail("control", f"control character U+{ord(char):04X} is not allowed")
