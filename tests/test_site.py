@@ -69,7 +69,8 @@ def test_overview_shows_the_programme_in_welsh(demo_site: Path) -> None:
     assert "1 Medi 2025 i 31 Gorffennaf 2027" in text
     assert "Gwneud y daith i'r ysgol yn iachach" in text
     assert [text_of(h) for h in find_all(page, "h2")] == [
-        "Cenhadaeth", "Nod ymddygiad", "Gwerthoedd", "Sefydliadau", "Grwpiau targed"]
+        "Y sefyllfa bresennol", "Cenhadaeth", "Nod ymddygiad", "Gwerthoedd", "Sefydliadau",
+        "Grwpiau targed"]
     assert "1,240 o bobl" in text
     strong = [text_of(s) for s in find_all(page, "strong")]
     assert "gerdded, olwyno neu feicio" in strong

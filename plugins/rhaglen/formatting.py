@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+import datetime
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from .i18n import BABEL_LOCALES
 
@@ -56,9 +56,17 @@ class Formatter:
         self.lang = lang
         self.locale = BABEL_LOCALES[lang]
 
-    def date(self, value: date) -> str:
+    def date(self, value: datetime.date) -> str:
         """`15 Ebrill 2026` / `15 April 2026`."""
         return format_date(value, "long", locale=self.locale)
+
+    def month(self, value: datetime.date) -> str:
+        """`Ion 2026` / `Jan 2026`, for chart axes."""
+        return format_date(value, "MMM y", locale=self.locale)
+
+    def percent(self, share: float) -> str:
+        """`46%`."""
+        return format_percent(share, locale=self.locale)
 
     def number(self, value: float) -> str:
         """A number with the locale's grouping; whole numbers without decimals."""

@@ -66,7 +66,8 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         docs = Path(config.docs_dir)
         files: dict[str, str] = {}
         for lang in LANGUAGES:
-            files.update(language_files(result.portfolio, lang, self.config.default_language))
+            files.update(language_files(result.portfolio, lang, self.config.default_language,
+                                        as_of))
         changed = sync_tree(docs, files)
         write_schemas(docs / "schema")
         log.debug("generated %d pages (%d changed), as of %s", len(files), len(changed), as_of)

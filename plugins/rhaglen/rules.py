@@ -7,39 +7,17 @@ The models declare what each reference may name (`RefTo`) and what kind each rec
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from .model.portfolio import Programme
+from .model.records import RecordEntry, records, walk
 from .model.risks import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
-from .model.types import Model, Prose, RefTo, Text
+from .model.types import RefTo, Text
 from .problems import Problem, Severity, display_path
 from .yamlload import Document, Key, format_location
 
 DURATION_YEARS = {"plan": (0.0, 1.0), "campaign": (1.0, 3.0), "programme": (2.5, 99.0)}
 TYPE_DURATIONS = {"plan": "under a year", "campaign": "1 to 3 years", "programme": "about 3 years"}
-
-
-@dataclass(frozen=True)
-class Entry:
-    id: str
-    kind: str
-    file: str
-    loc: Key
-
-
-def walk(model: Model, loc: Key = ()) -> Iterator[tuple[Model, Key]]:
-    """Every nested model with its location, text values left out."""
-    yield model, loc
-    for name, info in type(model).model_fields.items():
-        key = info.alias or name
-        value = getattr(model, name)
-        pairs = [((key, i), v) for i, v in enumerate(value)] if isinstance(value, tuple) else [
-            ((key,), value)]
-        for sub, item in pairs:
-            if isinstance(item, Model) and not isinstance(item, (Text, Prose)):
-                yield from walk(item, (*loc, *sub))
 
 
 def _kind_text(kind: str) -> str:
@@ -60,7 +38,7 @@ class _Checker:
         self.programme = programme
         self.docs = docs
         self.problems: list[Problem] = []
-        self.index: dict[str, Entry] = {}
+        self.index: dict[str, RecordEntry] = {}
 
     def report(self, file: str, loc: Key, message: str, severity: Severity = "error") -> None:
         doc = self.docs[file]
@@ -68,24 +46,19 @@ class _Checker:
         self.problems.append(Problem(display_path(doc.path), line, col, format_location(loc),
                                      message, severity))
 
-    def where(self, entry: Entry) -> str:
+    def where(self, entry: RecordEntry) -> str:
         doc = self.docs[entry.file]
         line, col = doc.mark(entry.loc)
         return f"{display_path(doc.path)}:{line}:{col}"
 
     def collect_ids(self) -> None:
-        for file, model in self.programme.files():
-            for record, loc in walk(model):
-                if not record.kind_name:
-                    continue
-                record_id = str(record.__dict__["id"])  # every record with a kind has an id
-                entry = Entry(record_id, record.kind_name, file, (*loc, "id"))
-                first = self.index.get(record_id.lower())
-                if first is None:
-                    self.index[record_id.lower()] = entry
-                elif not (entry.kind == first.kind == "action" and entry.file != first.file):
-                    self.report(file, entry.loc, f"duplicate id '{record_id}': already used by "
-                                f"{_a(_kind_text(first.kind))} at {self.where(first)}")
+        for entry in records(self.programme):
+            first = self.index.get(entry.id.lower())
+            if first is None:
+                self.index[entry.id.lower()] = entry
+            elif not (entry.kind == first.kind == "action" and entry.file != first.file):
+                self.report(entry.file, entry.loc, f"duplicate id '{entry.id}': already used "
+                            f"by {_a(_kind_text(first.kind))} at {self.where(first)}")
 
     def check_refs(self) -> None:
         for file, model in self.programme.files():

@@ -10,9 +10,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..formatting import Formatter
 from ..i18n import Strings
+from ..model.portfolio import Programme
 from ..model.types import Text
+from ..state import risk_band
+from .links import Links, anchor
 from .markup import front_matter, md_text, plain, prose
-from .pages import PROGRAMME_PAGES, Page, programme_path
+from .pages import PROGRAMME_PAGES, PUBLISHED, Page, programme_path
+from .views import Views
 
 
 @cache
@@ -58,6 +62,20 @@ def render_page(page: Page, lang: str) -> str:
         "programme_pages": PROGRAMME_PAGES,
         "programme_path": programme_path,
         "sort": lambda items, attr: sort_by_text(items, attr, lang),
+        "anchor": anchor,
+        "band": risk_band,
         **page.data,
     }
+    states = page.data.get("states", {})
+
+    def views_of(programme: Programme) -> Views:
+        currency = programme.plan.budget.currency if programme.plan else "GBP"
+        state = page.data["state"] if "state" in page.data else states[programme.slug]
+        return Views(state, context["t"], fmt, currency)
+
+    context["views_of"] = views_of
+    programme = page.data.get("programme")
+    if programme is not None:
+        context["ref"] = Links(programme, page.path, lang, page.link, PUBLISHED)
+        context["views"] = views_of(programme)
     return environment().get_template(page.template).render(context)

@@ -7,6 +7,7 @@ files of pages that no longer exist are removed.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ..model.portfolio import Portfolio
@@ -16,14 +17,15 @@ from .pages import site_pages
 GENERATED_ROOTS = ("programmes", "lessons")
 
 
-def language_files(portfolio: Portfolio, lang: str, default: str) -> dict[str, str]:
+def language_files(portfolio: Portfolio, lang: str, default: str, as_of: date
+                   ) -> dict[str, str]:
     """Every generated page in one language, by path in the docs tree.
 
     One language at a time, so that languages can be generated in parallel.
     """
     suffix = "" if lang == default else f".{lang}"
     return {f"{page.path}index{suffix}.md": render_page(page, lang)
-            for page in site_pages(portfolio)}
+            for page in site_pages(portfolio, as_of)}
 
 
 def sync_tree(docs_dir: Path, files: dict[str, str]) -> list[str]:

@@ -1,6 +1,6 @@
 """Which pages the site has, where they live, and which YAML file each comes from.
 
-Adding a page is one entry in PROGRAMME_PAGES (or SITE_PAGES) and one template.
+Adding a page is one entry in PROGRAMME_PAGES and one template.
 """
 
 from __future__ import annotations
@@ -8,9 +8,11 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..model.portfolio import Portfolio, Programme
+from ..state import CurrentState, current_state
 
 
 @dataclass(frozen=True)
@@ -30,16 +32,22 @@ class Page:
 
 @dataclass(frozen=True)
 class ProgrammePage:
-    """A kind of page that every programme has."""
+    """A kind of page that every programme has, published or "not yet"."""
 
     kind: str
     subpath: str
-    source: Callable[[Programme], str | None]
+    source: str | None  # the file in the programme folder it is built from
+    available: Callable[[Programme], bool]
 
 
 PROGRAMME_PAGES: tuple[ProgrammePage, ...] = (
-    ProgrammePage("overview", "", lambda p: "programme.yml"),
+    ProgrammePage("overview", "", "programme.yml", lambda p: True),
+    ProgrammePage("plan", "plan/", "plan.yml", lambda p: p.plan is not None),
+    ProgrammePage("stakeholders", "stakeholders/", "programme.yml", lambda p: True),
+    ProgrammePage("risks", "risks/", "risks.yml", lambda p: p.risks is not None),
+    ProgrammePage("monitoring", "monitoring/", None, lambda p: bool(p.updates)),
 )
+PUBLISHED = frozenset(page.subpath for page in PROGRAMME_PAGES)
 
 
 def programme_path(slug: str, subpath: str = "") -> str:
@@ -47,16 +55,30 @@ def programme_path(slug: str, subpath: str = "") -> str:
     return f"programmes/{slug}/{subpath}"
 
 
-def site_pages(portfolio: Portfolio) -> list[Page]:
-    """Every generated page of the site."""
+def _programme_pages(programme: Programme, portfolio: Portfolio, state: CurrentState
+                     ) -> list[Page]:
+    common = {"programme": programme, "portfolio": portfolio, "state": state}
+    pages = []
+    for kind in PROGRAMME_PAGES:
+        available = kind.available(programme)
+        source = f"{programme.slug}/{kind.source}" if kind.source and available else None
+        pages.append(Page(programme_path(programme.slug, kind.subpath), kind.kind,
+                          f"{kind.kind}.md.j2", source, {**common, "available": available}))
+    for i, update in enumerate(state.updates):
+        neighbours = {"previous": state.updates[i - 1] if i else None,
+                      "next": state.updates[i + 1] if i + 1 < len(state.updates) else None}
+        pages.append(Page(
+            programme_path(programme.slug, f"monitoring/{update.date.isoformat()}/"), "update",
+            "update.md.j2", f"{programme.slug}/{update.source}",
+            {**common, **neighbours, "update": update, "available": True}))
+    return pages
+
+
+def site_pages(portfolio: Portfolio, as_of: date) -> list[Page]:
+    """Every generated page of the site, judged as of `as_of`."""
+    states = {p.slug: current_state(p, as_of) for p in portfolio.programmes}
     pages = [Page("programmes/", "portfolio", "portfolio.md.j2", None,
-                  {"portfolio": portfolio})]
+                  {"portfolio": portfolio, "states": states})]
     for programme in portfolio.programmes:
-        for kind in PROGRAMME_PAGES:
-            source = kind.source(programme)
-            pages.append(Page(
-                programme_path(programme.slug, kind.subpath), kind.kind, f"{kind.kind}.md.j2",
-                f"{programme.slug}/{source}" if source else None,
-                {"programme": programme, "portfolio": portfolio},
-            ))
+        pages.extend(_programme_pages(programme, portfolio, states[programme.slug]))
     return pages

@@ -1,0 +1,43 @@
+"""Every record of a programme that has an id, with where it stands in its file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..yamlload import Key
+from .portfolio import Programme
+from .types import Model, Prose, Text
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    """A record others can refer to: its kind, id, file and location in that file."""
+
+    kind: str
+    id: str
+    file: str
+    loc: Key
+    record: Model
+
+
+def walk(model: Model, loc: Key = ()) -> Iterator[tuple[Model, Key]]:
+    """Every nested model with its location, text values left out."""
+    yield model, loc
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = getattr(model, name)
+        pairs = [((key, i), v) for i, v in enumerate(value)] if isinstance(value, tuple) else [
+            ((key,), value)]
+        for sub, item in pairs:
+            if isinstance(item, Model) and not isinstance(item, (Text, Prose)):
+                yield from walk(item, (*loc, *sub))
+
+
+def records(programme: Programme) -> Iterator[RecordEntry]:
+    """Each record with an id, in file order; an action re-reported later comes again."""
+    for file, model in programme.files():
+        for record, loc in walk(model):
+            if record.kind_name:
+                yield RecordEntry(record.kind_name, str(record.__dict__["id"]), file,
+                                  (*loc, "id"), record)

@@ -1,0 +1,98 @@
+"""References become links to the record's place on its page, in the page's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..model.portfolio import Programme
+from ..model.records import RecordEntry, records
+from ..model.types import Model, Text
+
+# Where each kind of record is shown: the programme page (its subpath) and the anchor's
+# prefix. Actions live on the update page that last reported them.
+HOMES: dict[str, tuple[str, str]] = {
+    "organisation": ("", "org"),
+    "target-group": ("", "tg"),
+    "stakeholder": ("stakeholders/", "sh"),
+    "objective": ("plan/", "objective"),
+    "milestone": ("plan/", "milestone"),
+    "role": ("plan/", "role"),
+    "resource": ("plan/", "resource"),
+    "budget-line": ("plan/", "budget"),
+    "evidence": ("strategy/", "evidence"),
+    "intervention": ("strategy/", "intervention"),
+    "landscape": ("strategy/", "landscape"),
+    "risk": ("risks/", "risk"),
+    "issue": ("risks/", "issue"),
+    "action": ("monitoring/", "action"),
+    "lesson": ("lessons/", "lesson"),
+    "sustainability-action": ("sustainability/", "action"),
+    "opportunity": ("sustainability/", "opportunity"),
+    "requirement": ("compliance/", "requirement"),
+}
+_LABEL_FIELDS = ("name", "title", "statement", "description")
+
+
+def anchor(kind: str, record_id: str) -> str:
+    """The HTML id of a record on its page (ids are already safe characters)."""
+    return f"{HOMES[kind][1]}-{record_id.lower()}"
+
+
+def label(record: Model, lang: str) -> str:
+    """What a reader calls the record: its name, title, statement or description."""
+    for field in _LABEL_FIELDS:
+        value = getattr(record, field, None)
+        if isinstance(value, Text):
+            return value(lang)
+    return str(record.__dict__.get("id", ""))
+
+
+@dataclass
+class Links:
+    """Resolves references of one programme for one page in one language."""
+
+    programme: Programme
+    page_path: str
+    lang: str
+    link: Callable[[str], str]
+    published: frozenset[str]  # subpaths of the programme pages that exist
+
+    def __post_init__(self) -> None:
+        self.index: dict[str, RecordEntry] = {}
+        for entry in records(self.programme):
+            self.index[entry.id.lower()] = entry  # a re-reported action: the latest report
+
+    def href(self, ref: str) -> str | None:
+        """A relative link to the record, or None if its page is not published."""
+        entry = self.index.get(ref.lower())
+        if entry is None:
+            return None
+        subpath = HOMES[entry.kind][0]
+        if entry.kind == "action":
+            subpath = f"monitoring/{entry.file.removeprefix('updates/').removesuffix('.yml')}/"
+        if subpath.split("/")[0] + ("/" if subpath else "") not in self.published:
+            return None
+        target = f"programmes/{self.programme.slug}/{subpath}"
+        here = self.link(target)
+        return f"{'' if here == './' else here}#{anchor(entry.kind, entry.id)}"
+
+    def __call__(self, ref: str) -> Markup:
+        """The record's label, linked to its place."""
+        entry = self.index.get(ref.lower())
+        text = label(entry.record, self.lang) if entry else ref
+        href = self.href(ref)
+        if href is None:
+            return Markup("{}").format(text)
+        return Markup('<a href="{}">{}</a>').format(href, text)
+
+    def many(self, refs: tuple[str, ...]) -> Markup:
+        """Several references, comma-separated."""
+        return Markup(", ").join(self(ref) for ref in refs)
+
+    def kind(self, ref: str) -> str:
+        """The kind of record a reference names."""
+        return self.index[ref.lower()].kind
+
