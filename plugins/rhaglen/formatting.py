@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
 import datetime
+import unicodedata
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
