@@ -1,0 +1,207 @@
+"""Plan, risks and monitoring pages: the figures a reader sees, in both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .helpers import Element, article, find_all, parse, text_of, walk
+
+WALK = "programmes/cerdded-i-r-ysgol/"
+BREATHE = "programmes/anadlu-n-rhydd/"
+
+
+def page(site: Path, path: str) -> Element:
+    return article((site / path / "index.html").read_text(encoding="utf-8"))
+
+
+def by_id(root: Element, element_id: str) -> Element:
+    found = [e for e in walk(root) if e.attrs.get("id") == element_id]
+    assert len(found) == 1, element_id
+    return found[0]
+
+
+def cells(row: Element) -> list[str]:
+    return [text_of(c) for c in row.children if c.tag in ("th", "td")]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("cy", ["O1 · Cynyddu cyfran y disgyblion sy'n cerdded, olwyno neu feicio i'r ysgol "
+            "Canlyniad · Cynyddu", "38 (30 Mehefin 2025)", "44 (10 Ebrill 2026)",
+            "55 (30 Mehefin 2027)", "Oddi ar y trywydd"]),
+    ("en", ["O1 · Increase the share of pupils who walk, wheel or cycle to school Outcome · "
+            "Increase", "38 (30 June 2025)", "44 (10 April 2026)", "55 (30 June 2027)",
+            "Off track"]),
+])
+def test_plan_shows_each_objectives_latest_value_against_target(demo_site: Path, lang: str,
+                                                                expected: list[str]) -> None:
+    root = demo_site if lang == "cy" else demo_site / "en"
+    row = cells(by_id(page(root, WALK + "plan/"), "objective-o1"))
+    assert row[0] == expected[0]
+    assert row[2].startswith(expected[1]) and row[3] == expected[2]
+    assert row[4] == expected[3] and row[5].startswith(expected[4])
+
+
+@pytest.mark.parametrize(("lang", "status", "late"), [
+    ("cy", "Yn hwyr", "134 diwrnod yn hwyr"), ("en", "Overdue", "134 days late")])
+def test_plan_flags_the_late_milestone(demo_site: Path, lang: str, status: str,
+                                       late: str) -> None:
+    root = demo_site if lang == "cy" else demo_site / "en"
+    plan = page(root, WALK + "plan/")
+    row = cells(by_id(plan, "milestone-m2"))
+    assert row[4] == f"{status} {late}"
+    done_late = cells(by_id(plan, "milestone-m1"))[4]
+    assert done_late in ("Wedi'i chwblhau'n hwyr 14 diwrnod yn hwyr", "Done late 14 days late")
+
+
+@pytest.mark.parametrize(("lang", "over", "total"), [
+    ("cy", "Dros y gyllideb o £13,750", "Cyfanswm £1,071,000 £926,350 £144,650"),
+    ("en", "Over budget by £13,750", "Total £1,071,000 £926,350 £144,650"),
+])
+def test_plan_shows_overspend_plainly(demo_site: Path, lang: str, over: str,
+                                      total: str) -> None:
+    root = demo_site if lang == "cy" else demo_site / "en"
+    plan = page(root, BREATHE + "plan/")
+    row = by_id(plan, "budget-b2")
+    assert "rh-over" in row.attrs.get("class", "")
+    assert cells(row)[3:] == ["£180,000", "£193,750", over]
+    footer = find_all(plan, "tfoot")[0]
+    assert text_of(footer) == total
+
+
+def test_budget_totals_add_up_from_the_lines(demo_site: Path) -> None:
+    plan = page(demo_site / "en", WALK + "plan/")
+    assert text_of(find_all(plan, "tfoot")[0]) == "Total £146,500 £62,250 £84,250"
+
+
+@pytest.mark.parametrize("lang", ["cy", "en"])
+def test_heat_map_counts_open_risks_per_cell(demo_site: Path, lang: str) -> None:
+    root = demo_site if lang == "cy" else demo_site / "en"
+    risks = page(root, BREATHE + "risks/")
+    svg = find_all(risks, "svg", class_="rh-chart")
+    heat = next(s for s in svg if s.attrs.get("aria-labelledby", "").startswith("heat-map"))
+    counts = [text_of(t) for t in find_all(heat, "text") if t.attrs.get("font-size") == "24"]
+    assert sorted(counts) == ["1", "1", "1", "1", "2"]
+    table = [cells(r) for r in find_all(risks, "tr")
+             if len(cells(r)) == 4 and cells(r)[0].isdigit()]
+    assert [row[:2] for row in table] == [["5", "4"], ["4", "5"], ["4", "3"], ["2", "4"],
+                                          ["2", "3"]]
+    walk_risks = page(root, WALK + "risks/")
+    walk_table = [cells(r) for r in find_all(walk_risks, "tr")
+                  if len(cells(r)) == 4 and cells(r)[0].isdigit()]
+    assert [row[:2] for row in walk_table] == [["2", "4"]]
+    assert walk_table[0][3].count(",") == 1  # both risks in one cell
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("cy", ("Yn codi ↑", "Sefydlog →", "Yn gostwng ↓", "20 (Uchel)")),
+    ("en", ("Rising ↑", "Steady →", "Falling ↓", "20 (High)"))])
+def test_risk_register_shows_score_history_and_trend(demo_site: Path, lang: str,
+                                                     words: tuple[str, ...]) -> None:
+    root = demo_site if lang == "cy" else demo_site / "en"
+    risks = page(root, BREATHE + "risks/")
+    rising, steady, falling = (cells(by_id(risks, f"risk-{i}")) for i in ("r2", "r1", "r3"))
+    assert rising[3] == words[3]
+    assert rising[4] == f"{words[0]} 12 → 16 → 16 → 20"
+    assert steady[4] == f"{words[1]} 12 → 12 → 16 → 16 → 20 → 20"
+    assert falling[4] == f"{words[2]} 16 → 12 → 8 → 8 → 6"
+
+
+def test_risk_register_splits_threats_and_opportunities(demo_site: Path) -> None:
+    risks = page(demo_site / "en", WALK + "risks/")
+    captions = [text_of(c) for c in find_all(risks, "caption")]
+    assert captions[:2] == ["Threats", "Opportunities"]
+
+
+@pytest.mark.parametrize(("lang", "figures"), [
+    ("cy", ["Statws cyffredinol Ambr – rhai problemau",
+            "Cerrig milltir yn hwyr neu mewn perygl 1 o 3"]),
+    ("en", ["Overall status Amber – some problems", "Milestones late or at risk 1 of 3"]),
+])
+def test_monitoring_and_overview_show_the_current_state(demo_site: Path, lang: str,
+                                                        figures: list[str]) -> None:
+    root = demo_site if lang == "cy" else demo_site / "en"
+    for path in (WALK + "monitoring/", WALK):
+        shown = [text_of(d) for d in find_all(page(root, path), "div")
+                 if d.children and d.children[0].tag == "dt"]
+        assert set(figures) <= set(shown), path
+
+
+def test_monitoring_lists_updates_newest_first(demo_site: Path) -> None:
+    monitoring = page(demo_site / "en", BREATHE + "monitoring/")
+    links = [a.attrs["href"] for th in find_all(monitoring, "th", scope="row")
+             for a in find_all(th, "a") if re.fullmatch(r"\d{4}-\d\d-\d\d/", a.attrs["href"])]
+    assert links == sorted(links, reverse=True) and len(links) == 7
+
+
+def test_update_page_links_actions_to_what_they_respond_to(demo_site: Path) -> None:
+    for root, word in ((demo_site, "Symud"), (demo_site / "en", "Move")):
+        update = page(root, WALK + "monitoring/2026-04-10/")
+        action = cells(by_id(update, "action-a1"))
+        assert action[0].startswith("A1 · " + word)
+        links = find_all(by_id(update, "action-a1"), "a")
+        assert links[0].attrs["href"] == "../../plan/#milestone-m2"
+        assert links[1].attrs["href"] == "../../plan/#role-swyddog"
+        target = root / WALK / "plan" / "index.html"
+        assert 'id="milestone-m2"' in target.read_text(encoding="utf-8")
+
+
+def test_update_page_links_agreed_changes_to_stakeholders(demo_site: Path) -> None:
+    update = page(demo_site / "en", WALK + "monitoring/2026-04-10/")
+    hrefs = {text_of(a): a.attrs["href"] for a in find_all(update, "a")}
+    assert hrefs["Head teachers"] == "../../stakeholders/#sh-penaethiaid"
+    assert hrefs["Sustrans Cymru"] == "../../#org-sustrans"
+    stakeholders = (demo_site / "en" / WALK / "stakeholders" / "index.html").read_text("utf-8")
+    assert 'id="sh-penaethiaid"' in stakeholders
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("cy", "Oddi ar y trywydd"), ("en", "Off track")])
+def test_charts_have_text_alternatives_in_the_page_language(demo_site: Path, lang: str,
+                                                            text: str) -> None:
+    root = demo_site if lang == "cy" else demo_site / "en"
+    plan = page(root, BREATHE + "plan/")
+    charts = find_all(plan, "svg", class_="rh-chart")
+    assert len(charts) == 3
+    for chart in charts:
+        assert chart.attrs["role"] == "img"
+        title, desc = (find_all(chart, tag)[0] for tag in ("title", "desc"))
+        assert chart.attrs["aria-labelledby"] == f"{title.attrs['id']} {desc.attrs['id']}"
+        assert len(text_of(desc)) > 40
+    assert text in text_of(charts[0])
+    assert "£193,750" in text_of(charts[2])
+
+
+def test_update_pages_exist_for_every_update_in_both_languages(demo_site: Path) -> None:
+    updates = sorted(p.stem for p in Path(__file__).parent.parent.joinpath(
+        "programmes", "anadlu-n-rhydd", "updates").glob("*.yml"))
+    for root in (demo_site, demo_site / "en"):
+        built = sorted(p.name for p in (root / BREATHE / "monitoring").iterdir() if p.is_dir())
+        assert built == updates
+
+
+def test_a_programme_without_plan_or_risks_says_so(project: Path) -> None:
+    from datetime import date
+
+    from rhaglen.build import build_site
+
+    for name in ("plan.yml", "risks.yml", "lessons.yml", "compliance.yml"):
+        (project / "programmes" / "cerdded-i-r-ysgol" / name).unlink()
+    for update in (project / "programmes" / "cerdded-i-r-ysgol" / "updates").iterdir():
+        update.unlink()
+    assert build_site(project / "mkdocs.yml", project / "site", date(2026, 11, 26)) == 0
+    for root, words in ((project / "site", "Nid yw'r rhan hon o'r rhaglen wedi'i chyhoeddi eto."),
+                        (project / "site" / "en",
+                         "This part of the programme has not been published yet.")):
+        for sub in ("plan/", "risks/", "monitoring/"):
+            assert text_of(find_all(page(root, WALK + sub), "p", class_="rh-not-published")[0]
+                           ) == words
+    overview = page(project / "site" / "en", WALK)
+    assert "No update yet" in text_of(overview)
+
+
+def test_parse_helper_sees_rows() -> None:
+    assert cells(parse("<table><tr><th>a</th><td>b</td></tr></table>").children[0]
+                 .children[0]) == ["a", "b"]
