@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate lint bench clean
+.PHONY: site test serve validate browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,18 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/rhaglen validate programmes
 
-test: $(STAMP)
+# Browser tests use Debian's chromium; install it where we may (root with apt-get).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium >/dev/null; \
+	  else \
+	    echo "chromium not found and cannot be installed here: browser tests will be skipped"; \
+	  fi; }
+
+test: $(STAMP) browser
 	$(BIN)/ruff check plugins tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
