@@ -205,3 +205,15 @@ def test_a_programme_without_plan_or_risks_says_so(project: Path) -> None:
 def test_parse_helper_sees_rows() -> None:
     assert cells(parse("<table><tr><th>a</th><td>b</td></tr></table>").children[0]
                  .children[0]) == ["a", "b"]
+
+
+@pytest.mark.parametrize(("lang", "flag", "date_text"), [
+    ("cy", "Adolygiad yn hwyr", "1 Medi 2026"), ("en", "Review overdue", "1 September 2026")])
+def test_an_overdue_review_is_flagged(demo_site: Path, lang: str, flag: str,
+                                      date_text: str) -> None:
+    root = demo_site if lang == "cy" else demo_site / "en"
+    risks = page(root, WALK + "risks/")
+    assert cells(by_id(risks, "risk-r1"))[7] == f"{date_text} {flag}"
+    assert cells(by_id(risks, "risk-r2"))[7].endswith(flag)  # 1 October 2026: also past
+    closed = cells(by_id(page(root, BREATHE + "risks/"), "risk-r4"))
+    assert flag not in closed[7]  # a closed risk's past review is not chased
