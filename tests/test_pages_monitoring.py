@@ -152,7 +152,7 @@ def test_update_page_links_agreed_changes_to_stakeholders(demo_site: Path) -> No
     update = page(demo_site / "en", WALK + "monitoring/2026-04-10/")
     hrefs = {text_of(a): a.attrs["href"] for a in find_all(update, "a")}
     assert hrefs["Head teachers"] == "../../stakeholders/#sh-penaethiaid"
-    assert hrefs["Sustrans Cymru"] == "../../#org-sustrans"
+    assert hrefs["Sustrans Cymru"] == "../../stakeholders/#org-sustrans"
     stakeholders = (demo_site / "en" / WALK / "stakeholders" / "index.html").read_text("utf-8")
     assert 'id="sh-penaethiaid"' in stakeholders
 

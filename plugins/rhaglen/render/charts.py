@@ -211,3 +211,47 @@ def heat_map(prefix: str, title: str, desc: str, cells: dict[tuple[int, int], li
                     f'stroke="#555"/><text x="{x + 24}" y="{bottom + 66}">'
                     f'{esc(words[name])}</text>')
     return _svg(prefix, bottom + 80, title, desc, body)
+
+
+def grid_chart(prefix: str, title: str, desc: str, points: Sequence[tuple[int, int, int]],
+               words: dict[str, str]) -> Markup:
+    """Stakeholders as numbered markers on a 5x5 grid of influence (up) and interest (across).
+
+    `points` holds (number, influence, interest); the quadrants are named in `words`, and
+    a table beside the chart names each number.
+    """
+    left, top, size = 40, 8, 72
+    span = 5 * size
+    body = [f'<rect x="{left}" y="{top}" width="{span}" height="{span}" fill="#fff" '
+            f'stroke="#555"/>',
+            f'<rect x="{left + span / 2}" y="{top}" width="{span / 2}" height="{span / 2}" '
+            f'fill="url(#{prefix}-dots)" opacity="0.5"/>',
+            f'<line x1="{left + span / 2}" x2="{left + span / 2}" y1="{top}" '
+            f'y2="{top + span}" stroke="#555" stroke-dasharray="4 3"/>',
+            f'<line x1="{left}" x2="{left + span}" y1="{top + span / 2}" '
+            f'y2="{top + span / 2}" stroke="#555" stroke-dasharray="4 3"/>']
+    corners = (("satisfy", left + 6, top + 18, "start"),
+               ("manage", left + span - 6, top + 18, "end"),
+               ("monitor", left + 6, top + span - 8, "start"),
+               ("inform", left + span - 6, top + span - 8, "end"))
+    for key, x, y, anchor in corners:
+        body.append(f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-style="italic" '
+                    f'font-size="13">{esc(words[key])}</text>')
+    placed: dict[tuple[int, int], int] = {}
+    for number, influence, interest in points:
+        slot = placed.get((influence, interest), 0)
+        placed[(influence, interest)] = slot + 1
+        cx = left + (interest - 0.5) * size + (slot % 3 - 1) * 20
+        cy = top + (5 - influence + 0.5) * size + (slot // 3) * 20
+        body.append(f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="11" fill="#00796b"/>'
+                    f'<text x="{cx:.0f}" y="{cy + 5:.0f}" text-anchor="middle" fill="#fff" '
+                    f'font-size="13" font-weight="bold">{number}</text>')
+    for i in range(1, 6):
+        body.append(f'<text x="{left - 10}" y="{top + (5 - i + 0.5) * size + 5}" '
+                    f'text-anchor="end">{i}</text><text x="{left + (i - 0.5) * size}" '
+                    f'y="{top + span + 18}" text-anchor="middle">{i}</text>')
+    body.append(f'<text x="{left + span / 2}" y="{top + span + 40}" text-anchor="middle">'
+                f'{esc(words["interest"])} →</text><text x="12" y="{top + span / 2}" '
+                f'text-anchor="middle" transform="rotate(-90 12 {top + span / 2})">'
+                f'{esc(words["influence"])} →</text>')
+    return _svg(prefix, top + span + 50, title, desc, body)

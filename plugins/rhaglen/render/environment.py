@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..formatting import Formatter
 from ..i18n import Strings
 from ..model.portfolio import Programme
+from ..model.programme import STAGES
 from ..model.types import Text
 from ..state import risk_band
 from .links import Links, anchor
@@ -34,6 +35,8 @@ def environment() -> Environment:
         comment_end_string="--#>",
     )
     env.filters.update(md=md_text, front=front_matter, prose=prose, plain=plain)
+    env.tests.update(contains=lambda items, value: value in items,
+                     contains_ref=lambda refs, ref: ref.lower() in {r.lower() for r in refs})
     return env
 
 
@@ -44,7 +47,7 @@ def sort_by_text(items: Iterable[Any], attr: str, lang: str) -> list[Any]:
     def key(item: Any) -> tuple[object, ...]:
         value = item
         for part in attr.split("."):
-            value = getattr(value, part)
+            value = value[int(part)] if part.isdigit() else getattr(value, part)
         return fmt.sort_key(value(lang) if isinstance(value, Text) else str(value))
 
     return sorted(items, key=key)
@@ -63,6 +66,9 @@ def render_page(page: Page, lang: str) -> str:
         "programme_path": programme_path,
         "sort": lambda items, attr: sort_by_text(items, attr, lang),
         "anchor": anchor,
+        "engagement_stages": [stage for stage in STAGES if stage != "closed"],
+        "sort_pairs": lambda labels: sorted(((key, text(lang)) for key, text in labels.items()),
+                                            key=lambda pair: fmt.sort_key(pair[1])),
         "band": risk_band,
         **page.data,
     }

@@ -14,8 +14,8 @@ from ..model.types import Model, Text
 # Where each kind of record is shown: the programme page (its subpath) and the anchor's
 # prefix. Actions live on the update page that last reported them.
 HOMES: dict[str, tuple[str, str]] = {
-    "organisation": ("", "org"),
-    "target-group": ("", "tg"),
+    "organisation": ("stakeholders/", "org"),
+    "target-group": ("stakeholders/", "tg"),
     "stakeholder": ("stakeholders/", "sh"),
     "objective": ("plan/", "objective"),
     "milestone": ("plan/", "milestone"),

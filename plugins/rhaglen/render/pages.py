@@ -43,9 +43,18 @@ class ProgrammePage:
 PROGRAMME_PAGES: tuple[ProgrammePage, ...] = (
     ProgrammePage("overview", "", "programme.yml", lambda p: True),
     ProgrammePage("plan", "plan/", "plan.yml", lambda p: p.plan is not None),
+    ProgrammePage("strategy", "strategy/", "strategy.yml", lambda p: p.strategy is not None),
     ProgrammePage("stakeholders", "stakeholders/", "programme.yml", lambda p: True),
     ProgrammePage("risks", "risks/", "risks.yml", lambda p: p.risks is not None),
     ProgrammePage("monitoring", "monitoring/", None, lambda p: bool(p.updates)),
+    ProgrammePage("pilot", "pilot/", "pilot.yml", lambda p: p.pilot is not None),
+    ProgrammePage("evaluation", "evaluation/", "evaluation.yml",
+                  lambda p: p.evaluation is not None),
+    ProgrammePage("lessons", "lessons/", "lessons.yml", lambda p: p.lessons is not None),
+    ProgrammePage("sustainability", "sustainability/", "sustainability.yml",
+                  lambda p: p.sustainability is not None),
+    ProgrammePage("compliance", "compliance/", "compliance.yml",
+                  lambda p: p.compliance is not None),
 )
 PUBLISHED = frozenset(page.subpath for page in PROGRAMME_PAGES)
 
@@ -78,7 +87,8 @@ def site_pages(portfolio: Portfolio, as_of: date) -> list[Page]:
     """Every generated page of the site, judged as of `as_of`."""
     states = {p.slug: current_state(p, as_of) for p in portfolio.programmes}
     pages = [Page("programmes/", "portfolio", "portfolio.md.j2", None,
-                  {"portfolio": portfolio, "states": states})]
+                  {"portfolio": portfolio, "states": states}),
+             Page("lessons/", "library", "library.md.j2", None, {"portfolio": portfolio})]
     for programme in portfolio.programmes:
         pages.extend(_programme_pages(programme, portfolio, states[programme.slug]))
     return pages
