@@ -46,3 +46,20 @@ def test_a_page_fits_a_phone_and_its_charts_stay_readable(demo_site: Path) -> No
         wide = tab.eval("""[...document.querySelectorAll('.rh-scroll')].map(
             d => getComputedStyle(d).overflowX)""")
         assert wide and set(wide) == {"auto"}  # wide tables scroll inside their box
+
+
+def test_the_evaluation_prints_without_navigation_and_keeps_its_tables(demo_site: Path) -> None:
+    with serve(demo_site) as base, browser() as tab:
+        tab.goto(f"{base}/programmes/anadlu-n-rhydd/evaluation/")
+        tab.send("Emulation.setEmulatedMedia", media="print")
+        shown = tab.eval("""Object.fromEntries(['.md-header', '.md-sidebar--primary',
+            '.md-sidebar--secondary', '.rh-local', '.rh-breadcrumbs', '.md-footer',
+            'article table', 'article h1'].map(s => {
+                const el = document.querySelector(s);
+                return [s, el ? getComputedStyle(el).display : 'missing'];
+            }))""")
+        assert shown[".md-header"] == shown[".md-sidebar--primary"] == "none"
+        assert shown[".rh-local"] == shown[".rh-breadcrumbs"] == shown[".md-footer"] == "none"
+        assert shown["article table"] == "table" and shown["article h1"] == "block"
+        pdf = tab.send("Page.printToPDF", printBackground=True)
+        assert len(pdf["data"]) > 10_000  # a real document comes out

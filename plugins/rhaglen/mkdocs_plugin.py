@@ -78,7 +78,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Any
     ) -> str:
         """Point "Edit this page" of a generated page at the YAML file it came from."""
-        if "rhaglen_source" in page.meta or page.file.src_uri.startswith("programmes/"):
+        if page.meta.get("rhaglen_generated"):
             source = page.meta.get("rhaglen_source")
             edit_uri = self.config.source_edit_uri
             if source and config.repo_url and edit_uri is not None:
