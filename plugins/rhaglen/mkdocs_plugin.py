@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.pages import Page
 
 from .asof import resolve_as_of
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, Strings
 from .load import load_portfolio
 from .problems import errors
 from .render.generate import language_files, sync_tree
@@ -87,6 +87,17 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
             else:
                 page.edit_url = None
         return markdown
+
+    def on_template_context(
+        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        """Give theme overrides (the 404 page) their words from this build's catalogue."""
+        lang = config.theme.get("language")
+        if lang in LANGUAGES:
+            t = Strings(lang)
+            context["rhaglen"] = {"not_found": t("site.not_found"),
+                                  "not_found_help": t("site.not_found_help")}
+        return context
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when programme data changes during `mkdocs serve`."""
