@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from rhaglen.i18n import catalogue
 
 from .helpers import Element, article, find_all, parse, text_of, walk
