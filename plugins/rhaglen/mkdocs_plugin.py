@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .asof import resolve_as_of
 from .i18n import LANGUAGES, Strings
@@ -89,14 +90,15 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         return markdown
 
     def on_template_context(
-        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         """Give theme overrides (the 404 page) their words from this build's catalogue."""
         lang = config.theme.get("language")
         if lang in LANGUAGES:
             t = Strings(lang)
-            context["rhaglen"] = {"not_found": t("site.not_found"),
-                                  "not_found_help": t("site.not_found_help")}
+            words = {"not_found": t("site.not_found"),
+                     "not_found_help": t("site.not_found_help")}
+            context["rhaglen"] = words  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
