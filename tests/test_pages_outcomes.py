@@ -229,15 +229,15 @@ def test_every_reference_in_the_data_has_a_published_place() -> None:
     from rhaglen.load import load_portfolio
     from rhaglen.model.records import walk as walk_model
     from rhaglen.model.types import RefTo
-    from rhaglen.render.links import Links
+    from rhaglen.render.links import Links, record_index
     from rhaglen.render.pages import PUBLISHED
 
     portfolio = load_portfolio(REPO / "programmes", date(2026, 11, 26)).portfolio
     assert portfolio is not None
     seen = 0
     for programme in portfolio.programmes:
-        here = f"programmes/{programme.slug}/plan/"
-        links = Links(programme, here, "en", lambda target: target, PUBLISHED)
+        links = Links(programme, record_index(programme), "en", lambda target: target,
+                      PUBLISHED)
         for _, model in programme.files():
             for record, _loc in walk_model(model):
                 for name, info in type(record).model_fields.items():

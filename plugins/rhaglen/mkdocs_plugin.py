@@ -21,7 +21,7 @@ from .asof import resolve_as_of
 from .i18n import LANGUAGES, Strings
 from .load import load_portfolio
 from .problems import errors
-from .render.generate import language_files, sync_tree
+from .render.generate import site_files, sync_tree
 from .schema import write_schemas
 
 log = get_plugin_logger(__name__)
@@ -65,10 +65,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         for problem in result.problems:
             log.warning(problem.format())
         docs = Path(config.docs_dir)
-        files: dict[str, str] = {}
-        for lang in LANGUAGES:
-            files.update(language_files(result.portfolio, lang, self.config.default_language,
-                                        as_of))
+        files = site_files(result.portfolio, as_of, LANGUAGES, self.config.default_language)
         changed = sync_tree(docs, files)
         write_schemas(docs / "schema")
         log.debug("generated %d pages (%d changed), as of %s", len(files), len(changed), as_of)

@@ -82,6 +82,6 @@ def render_page(page: Page, lang: str) -> str:
     context["views_of"] = views_of
     programme = page.data.get("programme")
     if programme is not None:
-        context["ref"] = Links(programme, page.path, lang, page.link, PUBLISHED)
+        context["ref"] = Links(programme, page.data["records"], lang, page.link, PUBLISHED)
         context["views"] = views_of(programme)
     return environment().get_template(page.template).render(context)

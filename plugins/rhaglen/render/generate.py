@@ -12,20 +12,28 @@ from pathlib import Path
 
 from ..model.portfolio import Portfolio
 from .environment import render_page
-from .pages import site_pages
+from .pages import Page, site_pages
 
 GENERATED_ROOTS = ("programmes", "lessons")
 
 
-def language_files(portfolio: Portfolio, lang: str, default: str, as_of: date
-                   ) -> dict[str, str]:
-    """Every generated page in one language, by path in the docs tree.
+def language_files(pages: list[Page], lang: str, default: str) -> dict[str, str]:
+    """Every page of `site_pages` rendered in one language, by path in the docs tree.
 
     One language at a time, so that languages can be generated in parallel.
     """
     suffix = "" if lang == default else f".{lang}"
-    return {f"{page.path}index{suffix}.md": render_page(page, lang)
-            for page in site_pages(portfolio, as_of)}
+    return {f"{page.path}index{suffix}.md": render_page(page, lang) for page in pages}
+
+
+def site_files(portfolio: Portfolio, as_of: date, languages: tuple[str, ...], default: str
+               ) -> dict[str, str]:
+    """Every generated page in every language; the state is derived once for all."""
+    pages = site_pages(portfolio, as_of)
+    files: dict[str, str] = {}
+    for lang in languages:
+        files.update(language_files(pages, lang, default))
+    return files
 
 
 def sync_tree(docs_dir: Path, files: dict[str, str]) -> list[str]:

@@ -50,20 +50,20 @@ def label(record: Model, lang: str) -> str:
     return str(record.__dict__.get("id", ""))
 
 
+def record_index(programme: Programme) -> dict[str, RecordEntry]:
+    """Every record by lower-cased id; a re-reported action keeps its latest report."""
+    return {entry.id.lower(): entry for entry in records(programme)}
+
+
 @dataclass
 class Links:
     """Resolves references of one programme for one page in one language."""
 
     programme: Programme
-    page_path: str
+    index: dict[str, RecordEntry]  # from record_index, built once per programme
     lang: str
     link: Callable[[str], str]
     published: frozenset[str]  # subpaths of the programme pages that exist
-
-    def __post_init__(self) -> None:
-        self.index: dict[str, RecordEntry] = {}
-        for entry in records(self.programme):
-            self.index[entry.id.lower()] = entry  # a re-reported action: the latest report
 
     def href(self, ref: str) -> str | None:
         """A relative link to the record, or None if its page is not published."""

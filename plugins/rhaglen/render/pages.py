@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model.portfolio import Portfolio, Programme
 from ..state import CurrentState, current_state
+from .links import record_index
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def programme_path(slug: str, subpath: str = "") -> str:
 
 def _programme_pages(programme: Programme, portfolio: Portfolio, state: CurrentState
                      ) -> list[Page]:
-    common = {"programme": programme, "portfolio": portfolio, "state": state}
+    common = {"programme": programme, "portfolio": portfolio, "state": state,
+              "records": record_index(programme)}
     pages = []
     for kind in PROGRAMME_PAGES:
         available = kind.available(programme)
