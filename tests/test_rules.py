@@ -206,3 +206,9 @@ def test_an_unknown_file_beside_the_programme_folders(programmes: Path,
     (programmes / "notes.txt").write_text("x", encoding="utf-8")
     assert found() == ["programmes/notes.txt:1:1: file: unknown file 'notes.txt': programmes/ "
                        "holds tags.yml and one folder per programme"]
+
+
+def test_a_hidden_file_in_a_programme_folder_is_an_error(walk: Path) -> None:
+    (walk / ".DS_Store").write_bytes(b"\x00\x01")
+    assert found() == [f"{P}/.DS_Store:1:1: file: hidden file '.DS_Store' is not part of a "
+                       "programme: delete it (and list it in .gitignore)"]

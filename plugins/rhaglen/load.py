@@ -46,20 +46,23 @@ def _validate(doc: Document, model: type[Record], problems: list[Problem]) -> An
 
 
 def _unknown(path: Path, known: list[str]) -> Problem:
+    if path.name.startswith("."):
+        return _file_problem(path, f"hidden file '{path.name}' is not part of a programme: "
+                             "delete it (and list it in .gitignore)")
     close = difflib.get_close_matches(path.name, known, n=1, cutoff=0.6)
     holds = ", ".join(known)
     hint = f"; did you mean {close[0]}?" if close else f"; a programme folder holds {holds}"
     return _file_problem(path, f"unknown file or folder '{path.name}'{hint}")
 
 
-def _visible(folder: Path) -> list[Path]:
-    """The entries of a folder, hidden ones (such as .DS_Store) left out."""
-    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+def _entries(folder: Path) -> list[Path]:
+    """Every entry of a folder, hidden ones included: the contract allows no other files."""
+    return sorted(folder.iterdir())
 
 
 def _load_updates(folder: Path, problems: list[Problem]) -> dict[str, tuple[Document, Any]]:
     loaded: dict[str, tuple[Document, Any]] = {}
-    for path in _visible(folder):
+    for path in _entries(folder):
         match = UPDATE_NAME.fullmatch(path.name)
         valid_date = True
         if match:
@@ -88,7 +91,7 @@ def _load_programme(
         return None
     known = [*FILE_MODELS, UPDATES_DIR + "/"]
     loaded: dict[str, tuple[Document, Any]] = {}
-    for path in _visible(folder):
+    for path in _entries(folder):
         if path.name == UPDATES_DIR and path.is_dir():
             loaded.update(_load_updates(path, problems))
         elif path.name in FILE_MODELS and path.is_file():
@@ -146,7 +149,7 @@ def load_portfolio(root: Path, as_of: date) -> LoadResult:
     tags_path = root / TAGS_FILE
     tags = _load_tags(tags_path, problems) if tags_path.is_file() else {}
     programmes = []
-    for path in _visible(root):
+    for path in _entries(root):
         if path.is_dir():
             if (programme := _load_programme(path, tags, as_of, problems)) is not None:
                 programmes.append(programme)
