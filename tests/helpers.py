@@ -82,6 +82,11 @@ def article(html: str) -> Element:
     return find_all(parse(html), "article")[0]
 
 
+def lang_root(site: Path, lang: str) -> Path:
+    """Where a language's pages are: Welsh at the site root, English under en/."""
+    return site if lang == "cy" else site / "en"
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the reference site project (config, hand-written docs, data) in `target`."""
     target.mkdir(parents=True, exist_ok=True)

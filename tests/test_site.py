@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rhaglen.i18n import catalogue
 
-from .helpers import Element, article, find_all, parse, text_of, walk
+from .helpers import Element, article, find_all, lang_root, parse, text_of, walk
 
 WALK = "programmes/cerdded-i-r-ysgol/"
 # Interface words of the English catalogue and of Material's English chrome. None may
@@ -39,7 +39,7 @@ def test_every_page_exists_in_both_languages(demo_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["cy", "en"])
 def test_html_lang_matches_the_page_language(demo_site: Path, lang: str) -> None:
-    root = demo_site if lang == "cy" else demo_site / "en"
+    root = lang_root(demo_site, lang)
     for page in pages(root):
         if lang == "cy" and page.is_relative_to(demo_site / "en"):
             continue

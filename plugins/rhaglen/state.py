@@ -132,6 +132,14 @@ class CurrentState:
     def latest_rag(self) -> str | None:
         return self.rag[-1][1] if self.rag else None
 
+    def objective(self, ref: str) -> ObjectiveState | None:
+        """The state of the objective a reference names."""
+        return next((o for o in self.objectives if o.objective.id.lower() == ref.lower()), None)
+
+    def budget_line(self, ref: str) -> BudgetState | None:
+        """The state of the budget line a reference names."""
+        return next((b for b in self.budget if b.line.id.lower() == ref.lower()), None)
+
     @property
     def planned_total(self) -> float:
         return sum(b.line.planned for b in self.budget)

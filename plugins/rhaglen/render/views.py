@@ -13,8 +13,6 @@ from ..model.programme import Stakeholder
 from ..state import CurrentState, RiskState, risk_band
 from .charts import Bar, Lane, bar_chart, grid_chart, heat_map, timeline_chart
 
-LATE = ("overdue", "at-risk", "done-late")
-
 
 @dataclass
 class Views:
@@ -92,7 +90,7 @@ class Views:
         """The figures a reader wants first: status, objectives, milestones, spend, risks."""
         s = self.state
         good = sum(1 for o in s.objectives if o.status in ("met", "on-track"))
-        late = sum(1 for m in s.milestones if m.status in LATE[:2])
+        late = sum(1 for m in s.milestones if m.status in ("overdue", "at-risk"))
         high = sum(1 for r in s.risks if r.status == "open" and r.current.band == "high")
         share = s.spent_total / s.planned_total if s.planned_total else 0.0
         figures = {
