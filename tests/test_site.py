@@ -114,6 +114,7 @@ def _chrome_words(page_html: str) -> set[str]:
     """Words a Welsh reader sees outside the data: chrome, headings, labels, attributes."""
     source = re.sub(r"<(script|style)\b.*?</\1>", "", page_html, flags=re.S)
     source = re.sub(r'<a [^>]*hreflang="en"[^>]*>.*?</a>', "", source, flags=re.S)  # "English"
+    source = re.sub(r'<a [^>]*rel="license"[^>]*>.*?</a>', "", source, flags=re.S)  # CC-BY-4.0
     tree = parse(source)
     texts = [a.attrs.get(k, "") for a in find_all_any(tree)
              for k in ("title", "aria-label", "placeholder", "alt")]

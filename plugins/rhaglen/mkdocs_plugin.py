@@ -14,6 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -32,6 +33,7 @@ class RhaglenConfig(base.Config):  # type: ignore[no-untyped-call]
     as_of = c.Optional(c.Type(str))
     default_language = c.Choice(LANGUAGES, default="cy")
     source_edit_uri = c.Optional(c.Type(str))  # under repo_url, such as "edit/main/"
+    templates_dir = c.Type(str, default="overrides/rhaglen")  # page templates of this site
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -49,6 +51,9 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
     def _programmes_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.programmes_dir
 
+    def _templates_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.templates_dir
+
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data, then write the pages; runs once per language build."""
@@ -65,12 +70,22 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         for problem in result.problems:
             log.warning(problem.format())
         docs = Path(config.docs_dir)
-        files = site_files(result.portfolio, as_of, LANGUAGES, self.config.default_language)
+        files = site_files(result.portfolio, as_of, LANGUAGES, self.config.default_language,
+                           self._templates_dir(config))
         changed = sync_tree(docs, files)
         write_schemas(docs / "schema")
         log.debug("generated %d pages (%d changed), as of %s", len(files), len(changed), as_of)
         self._generated_for = state
         return config
+
+    @event_priority(-200)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Page templates kept in the theme's overrides are not published as files."""
+        templates = self._templates_dir(config).resolve()
+        for file in list(files):
+            if Path(file.abs_src_path or "").resolve().is_relative_to(templates):
+                files.remove(file)
+        return files
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Any

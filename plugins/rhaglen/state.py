@@ -149,6 +149,11 @@ class CurrentState:
         return sum(b.spent for b in self.budget)
 
 
+def review_overdue(review: date | None, as_of: date) -> bool:
+    """A review date that has passed by the as-of date (for every record that has one)."""
+    return review is not None and review < as_of
+
+
 def _share(start: date, end: date, day: date) -> float:
     if end <= start:
         return 1.0
@@ -228,7 +233,7 @@ def risk_state(risk: Risk, updates: tuple[Update, ...], as_of: date) -> RiskStat
         trend = "rising" if now > before else "falling" if now < before else "steady"
     residual = (Score(None, risk.residual.likelihood, risk.residual.impact)
                 if risk.residual else None)
-    overdue = status == "open" and risk.review < as_of
+    overdue = status == "open" and review_overdue(risk.review, as_of)
     return RiskState(risk, history[0], residual, tuple(history), status, trend, overdue)
 
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+)
 
 from ..formatting import Formatter
 from ..i18n import Strings
@@ -14,17 +22,27 @@ from ..model.portfolio import Programme
 from ..model.programme import STAGES
 from ..model.types import Text
 from ..state import risk_band
+from .figures import Views
 from .links import Links, anchor
 from .markup import front_matter, md_text, plain, prose
 from .pages import PROGRAMME_PAGES, PUBLISHED, Page, programme_path
-from .views import Views
+from .views import page_view
+from .views.base import ViewContext
+from .views.frame import programme_frame
 
 
 @cache
-def environment() -> Environment:
-    """Autoescaping on, undefined names an error, filters for every place text lands."""
+def environment(overrides: Path | None = None) -> Environment:
+    """Autoescaping on, undefined names an error, filters for every place text lands.
+
+    Templates in `overrides` (a site's own folder) are used before the package's, so a
+    site can replace any page's template, or a macro file, by giving it the same name.
+    """
+    package = PackageLoader("rhaglen", "templates")
+    loader: BaseLoader = (ChoiceLoader([FileSystemLoader(overrides), package])
+                          if overrides is not None and overrides.is_dir() else package)
     env = Environment(
-        loader=PackageLoader("rhaglen", "templates"),
+        loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -53,8 +71,8 @@ def sort_by_text(items: Iterable[Any], attr: str, lang: str) -> list[Any]:
     return sorted(items, key=key)
 
 
-def render_page(page: Page, lang: str) -> str:
-    """The Markdown source of `page` in `lang`."""
+def render_page(page: Page, lang: str, overrides: Path | None = None) -> str:
+    """The Markdown source of `page` in `lang`, with templates in `overrides` first."""
     fmt = Formatter(lang)
     context: dict[str, Any] = {
         "lang": lang,
@@ -81,7 +99,13 @@ def render_page(page: Page, lang: str) -> str:
 
     context["views_of"] = views_of
     programme = page.data.get("programme")
+    links = None
     if programme is not None:
-        context["ref"] = Links(programme, page.data["records"], lang, page.link, PUBLISHED)
+        links = Links(programme, page.data["records"], lang, page.link, PUBLISHED)
+        context["ref"] = links
         context["views"] = views_of(programme)
-    return environment().get_template(page.template).render(context)
+    ctx = ViewContext(page, lang, context["t"], fmt, links)
+    if programme is not None:
+        context["frame"] = programme_frame(ctx, programme)
+    context["view"] = page_view(ctx)
+    return environment(overrides).get_template(page.template).render(context)

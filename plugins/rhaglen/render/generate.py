@@ -17,22 +17,25 @@ from .pages import Page, site_pages
 GENERATED_ROOTS = ("programmes", "lessons")
 
 
-def language_files(pages: list[Page], lang: str, default: str) -> dict[str, str]:
+def language_files(pages: list[Page], lang: str, default: str,
+                   overrides: Path | None = None) -> dict[str, str]:
     """Every page of `site_pages` rendered in one language, by path in the docs tree.
 
-    One language at a time, so that languages can be generated in parallel.
+    One language at a time, so that languages can be generated in parallel. Templates in
+    `overrides` replace the package's of the same name.
     """
     suffix = "" if lang == default else f".{lang}"
-    return {f"{page.path}index{suffix}.md": render_page(page, lang) for page in pages}
+    return {f"{page.path}index{suffix}.md": render_page(page, lang, overrides)
+            for page in pages}
 
 
-def site_files(portfolio: Portfolio, as_of: date, languages: tuple[str, ...], default: str
-               ) -> dict[str, str]:
+def site_files(portfolio: Portfolio, as_of: date, languages: tuple[str, ...], default: str,
+               overrides: Path | None = None) -> dict[str, str]:
     """Every generated page in every language; the state is derived once for all."""
     pages = site_pages(portfolio, as_of)
     files: dict[str, str] = {}
     for lang in languages:
-        files.update(language_files(pages, lang, default))
+        files.update(language_files(pages, lang, default, overrides))
     return files
 
 

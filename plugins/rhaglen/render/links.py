@@ -79,11 +79,14 @@ class Links:
         here = self.link(target)
         return f"{'' if here == './' else here}#{anchor(entry.kind, entry.id)}"
 
+    def target(self, ref: str) -> tuple[str, str | None]:
+        """The record's label in this language, and the link to its place (or None)."""
+        entry = self.index.get(ref.lower())
+        return (label(entry.record, self.lang) if entry else ref), self.href(ref)
+
     def __call__(self, ref: str) -> Markup:
         """The record's label, linked to its place."""
-        entry = self.index.get(ref.lower())
-        text = label(entry.record, self.lang) if entry else ref
-        href = self.href(ref)
+        text, href = self.target(ref)
         if href is None:
             return Markup("{}").format(text)
         return Markup('<a href="{}">{}</a>').format(href, text)

@@ -1,0 +1,25 @@
+"""Views: per page kind, exactly what the page shows, derived and worded per language.
+
+`page_view` builds the view of one page in one language; each page kind registers its
+builder here. Templates receive the view as `view` and only loop over it and place it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .base import ViewContext
+from .compliance import compliance_view
+
+Builder = Callable[[ViewContext], Any]
+
+BUILDERS: dict[str, Builder] = {
+    "compliance": compliance_view,
+}
+
+
+def page_view(ctx: ViewContext) -> Any:
+    """The view of `ctx.page` in `ctx.lang`, or None for a page kind not converted yet."""
+    builder = BUILDERS.get(ctx.page.kind)
+    return builder(ctx) if builder else None

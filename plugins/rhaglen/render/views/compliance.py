@@ -1,0 +1,57 @@
+"""The compliance page: requirements by kind, each with its status and review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ...model.outcomes import Requirement
+from ...state import review_overdue
+from ..links import anchor
+from .base import Status, ViewContext, choices
+from .frame import ProgrammeFrame, programme_frame
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    anchor: str
+    title: str
+    reference: str
+    status: Status
+    evidence: Markup
+    review: str
+    review_overdue: bool
+
+
+@dataclass(frozen=True)
+class RequirementGroup:
+    kind: str  # the anchor of its section
+    heading: str
+    rows: tuple[RequirementRow, ...]
+
+
+@dataclass(frozen=True)
+class ComplianceView:
+    frame: ProgrammeFrame
+    groups: tuple[RequirementGroup, ...]  # kinds in the contract's order, empty ones left out
+
+
+def _row(ctx: ViewContext, r: Requirement) -> RequirementRow:
+    as_of = ctx.page.data["state"].as_of
+    return RequirementRow(anchor("requirement", r.id), r.title(ctx.lang), r.reference,
+                          ctx.status("requirement", r.status), ctx.prose(r.evidence),
+                          ctx.date(r.review), review_overdue(r.review, as_of))
+
+
+def compliance_view(ctx: ViewContext) -> ComplianceView:
+    """Requirements grouped by kind, sorted by title in the page's language."""
+    programme = ctx.page.data["programme"]
+    items = programme.compliance.requirements if programme.compliance else ()
+    groups = []
+    for kind in choices(Requirement, "kind"):
+        members = ctx.sorted((r for r in items if r.kind == kind), lambda r: r.title(ctx.lang))
+        if members:
+            groups.append(RequirementGroup(kind, ctx.t("requirement_kind." + kind),
+                                           tuple(_row(ctx, r) for r in members)))
+    return ComplianceView(programme_frame(ctx, programme), tuple(groups))
