@@ -83,6 +83,8 @@ def _message(error: ErrorDetails, root: type[BaseModel]) -> str:
         return "expected a list"
     if kind == "too_short":
         return "must list at least one"
+    if kind == "greater_than_equal":
+        return f"must be at least {error.get('ctx', {}).get('ge')}, got {value}"
     return str(error["msg"]).removeprefix("Value error, ")
 
 
