@@ -74,16 +74,16 @@ def _bar(prefix: str, y: int, bar: Bar) -> list[str]:
     share = max(0.0, bar.share)
     whole = track / max(1.0, share)  # the width that stands for 100%
     inside, past = (fill.format(p=prefix) for fill in BAR_FILLS[bar.status])
-    css = f"rh-bar rh-bar--{bar.status}"
+    css = f"rh-bar--{bar.status}"  # with rh-bar (within the track) or rh-bar-past
     body = [f'<text x="0" y="{y + 16}" font-weight="bold">{esc(_shorten(bar.label, 46))}</text>'
             f'<text x="0" y="{y + 60}">{esc(bar.figures)}</text>'
             f'<rect x="1" y="{y + 24}" width="{whole:.1f}" height="16" fill="none" '
             f'stroke="#555"/>'
-            f'<rect class="{css}" x="1" y="{y + 24}" width="{whole * min(share, 1.0):.1f}" '
+            f'<rect class="rh-bar {css}" x="1" y="{y + 24}" width="{whole * min(share, 1.0):.1f}" '
             f'height="16" fill="{inside}"/>']
     if share > 1.0:
         edge = "#b3261e" if past.startswith("url") else inside
-        body.append(f'<rect class="{css}-past" x="{1 + whole:.1f}" y="{y + 24}" '
+        body.append(f'<rect class="rh-bar-past {css}" x="{1 + whole:.1f}" y="{y + 24}" '
                     f'width="{whole * (share - 1.0):.1f}" height="16" fill="{past}" '
                     f'stroke="{edge}"/>')
     if bar.marker is not None:
