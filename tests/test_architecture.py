@@ -49,7 +49,8 @@ def test_no_catalogue_string_is_empty_or_a_copy_of_the_other_language() -> None:
     # Welsh words that English shares, and strings that are only a format of figures.
     shared_words = {"site.name", "org_role.partner", "stakeholder_kind.partner",
                     "stakeholder_kind.staff", "issue_kind.problem"}
-    formats = {"plan.value_on", "plan.legend_as_of", "risks.score", "risks.score_parts"}
+    formats = {"plan.value_on", "plan.legend_as_of", "plan.progress_figures", "risks.score",
+               "risks.score_parts"}
     assert same == shared_words | formats
     assert all(welsh.values()) and all(english.values())
 

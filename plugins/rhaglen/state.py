@@ -237,6 +237,19 @@ def risk_state(risk: Risk, updates: tuple[Update, ...], as_of: date) -> RiskStat
     return RiskState(risk, history[0], residual, tuple(history), status, trend, overdue)
 
 
+def action_overdue(action: Action, as_of: date) -> bool:
+    """An action not done whose due date has passed by the as-of date."""
+    return action.status != "done" and action.due is not None and action.due < as_of
+
+
+def neighbours(updates: tuple[Update, ...], day: date) -> tuple[Update | None, Update | None]:
+    """The updates just before and just after the one of `day`, in date order."""
+    ordered = sorted(updates, key=lambda u: u.date)
+    earlier = [u for u in ordered if u.date < day]
+    later = [u for u in ordered if u.date > day]
+    return (earlier[-1] if earlier else None), (later[0] if later else None)
+
+
 def _actions(updates: tuple[Update, ...], as_of: date) -> tuple[ActionState, ...]:
     first: dict[str, date] = {}
     latest: dict[str, tuple[date, Action]] = {}
@@ -246,8 +259,7 @@ def _actions(updates: tuple[Update, ...], as_of: date) -> tuple[ActionState, ...
             first.setdefault(key, update.date)
             latest[key] = (update.date, action)
     return tuple(
-        ActionState(action, first[key], reported,
-                    action.status != "done" and action.due is not None and action.due < as_of)
+        ActionState(action, first[key], reported, action_overdue(action, as_of))
         for key, (reported, action) in latest.items()
     )
 

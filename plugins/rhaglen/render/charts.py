@@ -45,44 +45,62 @@ def _svg(prefix: str, height: int, title: str, desc: str, body: list[str]) -> Ma
         + PATTERNS.format(p=prefix) + "".join(body) + "</svg>")
 
 
+# How each status of a bar is drawn besides its words: the fill within the track, and
+# the fill past it. Only a bad status is hatched: an objective past its target is drawn
+# full and carries on past the track in green, never in the "off track" pattern.
+BAR_FILLS: dict[str, tuple[str, str]] = {
+    "met": ("#1b5e20", "#66bb6a"),
+    "on-track": ("#00796b", "#00796b"),
+    "off-track": ("url(#{p}-hatch)", "url(#{p}-hatch)"),
+    "no-data": ("none", "none"),
+    "within": ("#00796b", "#00796b"),  # spend within its budget
+    "over": ("#00796b", "url(#{p}-hatch)"),  # spend past its budget
+}
+
+
 @dataclass(frozen=True)
 class Bar:
     """One row of a bar chart: a label, a share filled, and words for the figures."""
 
     label: str
-    share: float  # 0 to 1 is within the track; above 1 is drawn as an overrun
+    share: float  # 0 to 1 is within the track; above 1 is drawn past it
     figures: str  # the same figures in words, such as "44 of 55"
+    status: str  # a key of BAR_FILLS: how the bar is drawn
     marker: float | None = None  # a tick on the track, such as where the plan expects to be
-    alert: bool = False  # drawn hatched as well as in colour
+
+
+def _bar(prefix: str, y: int, bar: Bar) -> list[str]:
+    track = WIDTH - 2
+    share = max(0.0, bar.share)
+    whole = track / max(1.0, share)  # the width that stands for 100%
+    inside, past = (fill.format(p=prefix) for fill in BAR_FILLS[bar.status])
+    css = f"rh-bar--{bar.status}"  # with rh-bar (within the track) or rh-bar-past
+    body = [f'<text x="0" y="{y + 16}" font-weight="bold">{esc(_shorten(bar.label, 46))}</text>'
+            f'<text x="0" y="{y + 60}">{esc(bar.figures)}</text>'
+            f'<rect x="1" y="{y + 24}" width="{whole:.1f}" height="16" fill="none" '
+            f'stroke="#555"/>'
+            f'<rect class="rh-bar {css}" x="1" y="{y + 24}" width="{whole * min(share, 1.0):.1f}" '
+            f'height="16" fill="{inside}"/>']
+    if share > 1.0:
+        edge = "#b3261e" if past.startswith("url") else inside
+        body.append(f'<rect class="rh-bar-past {css}" x="{1 + whole:.1f}" y="{y + 24}" '
+                    f'width="{whole * (share - 1.0):.1f}" height="16" fill="{past}" '
+                    f'stroke="{edge}"/>')
+    if bar.marker is not None:
+        x = 1 + whole * min(max(bar.marker, 0.0), 1.0)
+        body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y + 20}" y2="{y + 44}" '
+                    f'stroke="#000" stroke-width="2" stroke-dasharray="3 2"/>')
+    return body
 
 
 def bar_chart(prefix: str, title: str, desc: str, bars: Sequence[Bar]) -> Markup:
     """Horizontal bars with their label and figures written above each one.
 
-    The outlined track stands for the whole (the target, the budget); an overrun past
-    it is drawn hatched, so it shows without colour.
+    The outlined track stands for the whole (the target, the budget); a bar past it
+    carries on beyond the track, drawn as its status says (BAR_FILLS).
     """
-    row, track = 72, WIDTH - 2
-    body = []
-    for i, bar in enumerate(bars):
-        y, share = i * row, max(0.0, bar.share)
-        whole = track / max(1.0, share)  # the width that stands for 100%
-        fill = f"url(#{prefix}-hatch)" if bar.alert and share <= 1.0 else "#00796b"
-        body.append(
-            f'<text x="0" y="{y + 16}" font-weight="bold">{esc(_shorten(bar.label, 46))}</text>'
-            f'<text x="0" y="{y + 60}">{esc(bar.figures)}</text>'
-            f'<rect x="1" y="{y + 24}" width="{whole:.1f}" height="16" fill="none" '
-            f'stroke="#555"/>'
-            f'<rect x="1" y="{y + 24}" width="{whole * min(share, 1.0):.1f}" height="16" '
-            f'fill="{fill}"/>')
-        if share > 1.0:
-            body.append(f'<rect x="{1 + whole:.1f}" y="{y + 24}" '
-                        f'width="{whole * (share - 1.0):.1f}" height="16" '
-                        f'fill="url(#{prefix}-hatch)" stroke="#b3261e"/>')
-        if bar.marker is not None:
-            x = 1 + whole * min(max(bar.marker, 0.0), 1.0)
-            body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y + 20}" y2="{y + 44}" '
-                        f'stroke="#000" stroke-width="2" stroke-dasharray="3 2"/>')
+    row = 72
+    body = [part for i, bar in enumerate(bars) for part in _bar(prefix, i * row, bar)]
     return _svg(prefix, max(row * len(bars), row), title, desc, body)
 
 

@@ -11,7 +11,7 @@ from ..formatting import Formatter
 from ..i18n import Strings
 from ..model.programme import Stakeholder
 from ..state import CurrentState, RiskState, risk_band
-from .charts import Bar, Lane, bar_chart, grid_chart, heat_map, timeline_chart
+from .charts import grid_chart, heat_map
 
 
 @dataclass
@@ -22,38 +22,6 @@ class Views:
     t: Strings
     fmt: Formatter
     currency: str
-
-    def objectives_chart(self) -> Markup:
-        bars = [Bar(f"{o.objective.id} · {o.objective.indicator(self.t.lang)}", o.progress,
-                    self.t("plan.progress_figures", share=self.fmt.percent(max(o.progress, 0)),
-                           status=self.t("objective_status." + o.status)),
-                    marker=o.expected, alert=o.status == "off-track")
-                for o in self.state.objectives]
-        return bar_chart("objectives-chart", self.t("plan.progress_title"),
-                         self.t("plan.progress_desc", date=self.fmt.date(self.state.as_of)),
-                         bars)
-
-    def milestones_chart(self) -> Markup:
-        lanes = [Lane(f"{m.milestone.id} · {m.milestone.title(self.t.lang)}", m.milestone.due,
-                      m.forecast, m.completed, self.t("milestone_status." + m.status))
-                 for m in self.state.milestones]
-        words = {"due": self.t("plan.legend_due"), "forecast": self.t("plan.legend_forecast"),
-                 "completed": self.t("plan.legend_completed"),
-                 "as_of": self.t("plan.legend_as_of", date=self.fmt.date(self.state.as_of))}
-        return timeline_chart("milestones-chart", self.t("plan.timeline_title"),
-                              self.t("plan.timeline_desc",
-                                     date=self.fmt.date(self.state.as_of)),
-                              lanes, self.state.as_of, words, self.fmt.month)
-
-    def budget_chart(self) -> Markup:
-        bars = [Bar(f"{b.line.id} · {b.line.title(self.t.lang)}",
-                    b.spent / b.line.planned if b.line.planned else (2.0 if b.spent else 0.0),
-                    self.t("plan.spent_of", spent=self.money(b.spent),
-                           planned=self.money(b.line.planned)),
-                    alert=b.over_budget)
-                for b in self.state.budget]
-        return bar_chart("budget-chart", self.t("plan.budget_title"),
-                         self.t("plan.budget_desc"), bars)
 
     def heat_map(self) -> Markup:
         cells = {(likelihood, impact): ids for likelihood, impact, ids in self.heat_cells()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from markupsafe import Markup
 
@@ -34,6 +35,11 @@ HOMES: dict[str, tuple[str, str]] = {
     "requirement": ("compliance/", "requirement"),
 }
 _LABEL_FIELDS = ("name", "title", "statement", "description")
+
+
+def update_subpath(day: date) -> str:
+    """Where the update of `day` is published, below its programme's folder."""
+    return f"monitoring/{day.isoformat()}/"
 
 
 def anchor(kind: str, record_id: str) -> str:
@@ -72,7 +78,8 @@ class Links:
             return None
         subpath = HOMES[entry.kind][0]
         if entry.kind == "action":
-            subpath = f"monitoring/{entry.file.removeprefix('updates/').removesuffix('.yml')}/"
+            day = entry.file.removeprefix("updates/").removesuffix(".yml")
+            subpath = update_subpath(date.fromisoformat(day))
         if subpath.split("/")[0] + ("/" if subpath else "") not in self.published:
             return None
         target = f"programmes/{self.programme.slug}/{subpath}"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model.portfolio import Portfolio, Programme
 from ..state import CurrentState, current_state
-from .links import record_index
+from .links import record_index, update_subpath
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,11 @@ def programme_path(slug: str, subpath: str = "") -> str:
     return f"programmes/{slug}/{subpath}"
 
 
+def update_path(slug: str, day: date) -> str:
+    """The path of the page of a programme's update of `day`, relative to a language root."""
+    return programme_path(slug, update_subpath(day))
+
+
 def _programme_pages(programme: Programme, portfolio: Portfolio, state: CurrentState
                      ) -> list[Page]:
     common = {"programme": programme, "portfolio": portfolio, "state": state,
@@ -75,13 +80,11 @@ def _programme_pages(programme: Programme, portfolio: Portfolio, state: CurrentS
         source = f"{programme.slug}/{kind.source}" if kind.source and available else None
         pages.append(Page(programme_path(programme.slug, kind.subpath), kind.kind,
                           f"{kind.kind}.md.j2", source, {**common, "available": available}))
-    for i, update in enumerate(state.updates):
-        neighbours = {"previous": state.updates[i - 1] if i else None,
-                      "next": state.updates[i + 1] if i + 1 < len(state.updates) else None}
+    for update in state.updates:
         pages.append(Page(
-            programme_path(programme.slug, f"monitoring/{update.date.isoformat()}/"), "update",
+            update_path(programme.slug, update.date), "update",
             "update.md.j2", f"{programme.slug}/{update.source}",
-            {**common, **neighbours, "update": update, "available": True}))
+            {**common, "update": update, "available": True}))
     return pages
 
 

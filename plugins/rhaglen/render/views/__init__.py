@@ -11,11 +11,17 @@ from typing import Any
 
 from .base import ViewContext
 from .compliance import compliance_view
+from .monitoring import monitoring_view
+from .plan import plan_view
+from .update import update_view
 
 Builder = Callable[[ViewContext], Any]
 
 BUILDERS: dict[str, Builder] = {
     "compliance": compliance_view,
+    "plan": plan_view,
+    "monitoring": monitoring_view,
+    "update": update_view,
 }
 
 

@@ -1,0 +1,136 @@
+"""The monitoring page: the current state in figures, every update, actions and changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from ...model.portfolio import Update
+from ...model.updates import Change
+from ...state import ActionState, CurrentState
+from ..pages import update_path
+from .base import NONE, Fact, Link, Status, ViewContext
+from .frame import ProgrammeFrame, programme_frame
+from .plan import money
+
+
+@dataclass(frozen=True)
+class UpdateEntry:
+    """One update as the monitoring page lists it."""
+
+    link: Link  # its date, linked to its page
+    period: str
+    rag: Status
+    summary: Markup
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    action: Link  # to the update that last reported it
+    responds_to: Link
+    owner: Link
+    due: str
+    overdue: bool
+    status: Status
+    reported: Link  # the date it was last reported, linked to that update
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    summary: str
+    rationale: Markup
+    agreed_with: tuple[Link, ...]
+    agreed_on: str
+    update: Link | None  # "Update of ..." on the monitoring page; None on the update itself
+
+
+@dataclass(frozen=True)
+class MonitoringView:
+    frame: ProgrammeFrame
+    headline: tuple[Fact, ...]
+    updates: tuple[UpdateEntry, ...]  # newest first
+    history: tuple[UpdateEntry, ...]  # oldest first, for the status history
+    actions: tuple[ActionRow, ...]
+    changes: tuple[ChangeEntry, ...]  # newest first
+
+
+def update_link(ctx: ViewContext, day: date, label: str | None = None) -> Link:
+    """The update of `day`, labelled with its date unless `label` is given."""
+    slug = ctx.page.data["programme"].slug
+    return Link(label or ctx.fmt.date(day), ctx.href(update_path(slug, day)))
+
+
+def rag_status(ctx: ViewContext, value: str | None) -> Status:
+    """An overall status, or "No update yet"."""
+    return ctx.status("rag", value or "none", "rag")
+
+
+def period(ctx: ViewContext, update: Update) -> str:
+    """The period an update covers: "1 March 2026 – 10 April 2026"."""
+    p = update.report.period
+    return ctx.t("site.date_range", start=ctx.fmt.date(p.start), end=ctx.fmt.date(p.end))
+
+
+def owner(ctx: ViewContext, ref: str | None) -> Link:
+    """The record an optional reference names, or a dash."""
+    return ctx.ref(ref) if ref else Link(NONE)
+
+
+def change_entry(ctx: ViewContext, change: Change, update: Link | None) -> ChangeEntry:
+    return ChangeEntry(change.summary(ctx.lang), ctx.prose(change.rationale),
+                       ctx.refs(change.agreed_with), ctx.date(change.agreed_on), update)
+
+
+def headline(ctx: ViewContext, state: CurrentState) -> tuple[Fact, ...]:
+    """The figures a reader wants first: status, objectives, milestones, spend, risks, actions."""
+    good = sum(1 for o in state.objectives if o.status in ("met", "on-track"))
+    late = sum(1 for m in state.milestones if m.status in ("overdue", "at-risk"))
+    high = sum(1 for r in state.risks if r.status == "open" and r.current.band == "high")
+    overdue = sum(1 for a in state.actions if a.overdue)
+    planned, spent = state.planned_total, state.spent_total
+    share = spent / planned if planned else 0.0
+
+    def count(n: int, total: int) -> str:
+        return ctx.t("monitoring.count_of", n=n, total=total)
+
+    return (
+        Fact(ctx.t("rag.label"), rag_status(ctx, state.latest_rag).label),
+        Fact(ctx.t("monitoring.objectives_on_track"), count(good, len(state.objectives))),
+        Fact(ctx.t("monitoring.milestones_late"), count(late, len(state.milestones))),
+        Fact(ctx.t("monitoring.spend"), ctx.t(
+            "monitoring.spend_share", spent=money(ctx, spent), planned=money(ctx, planned),
+            share=ctx.fmt.percent(share))),
+        Fact(ctx.t("monitoring.high_risks"), str(high)),
+        Fact(ctx.t("monitoring.actions_overdue"), count(overdue, len(state.actions))),
+    )
+
+
+def _action(ctx: ViewContext, a: ActionState) -> ActionRow:
+    act = a.action
+    return ActionRow(ctx.ref(act.id), ctx.ref(act.responds_to), owner(ctx, act.owner),
+                     ctx.date(act.due), a.overdue, ctx.status("action", act.status),
+                     update_link(ctx, a.last_reported))
+
+
+def monitoring_view(ctx: ViewContext) -> MonitoringView:
+    """The current state, then every update newest first, open actions and changes."""
+    programme = ctx.page.data["programme"]
+    state: CurrentState = ctx.page.data["state"]
+    updates = tuple(
+        UpdateEntry(update_link(ctx, u.date), period(ctx, u), rag_status(ctx, u.report.rag),
+                    ctx.prose(u.report.summary))
+        for u in reversed(state.updates))
+    changes = tuple(
+        change_entry(ctx, c.change,
+                     update_link(ctx, c.date, ctx.t("update.title", date=ctx.fmt.date(c.date))))
+        for c in reversed(state.changes))
+    return MonitoringView(
+        frame=programme_frame(ctx, programme),
+        headline=headline(ctx, state),
+        updates=updates,
+        history=tuple(reversed(updates)),
+        actions=tuple(_action(ctx, a) for a in state.actions),
+        changes=changes,
+    )

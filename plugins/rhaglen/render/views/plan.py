@@ -1,0 +1,228 @@
+"""The plan page: objectives, milestones, roles, resources, budget and staff support.
+
+Each figure is derived once here, so the table and the chart beside it show the same
+number: an objective's progress, a milestone's lateness, a budget line's balance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from ...model.plan import PlanFile, Resource
+from ...state import BudgetState, CurrentState, MilestoneState, ObjectiveState
+from ..links import anchor
+from .base import NONE, Link, Status, ViewContext, choices
+from .frame import ProgrammeFrame, programme_frame
+from .plan_charts import budget_chart, milestones_chart, objectives_chart
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    anchor: str
+    name: str  # "O1 · statement"
+    kinds: str  # "Outcome · Increase"
+    indicator: str
+    unit: str
+    baseline: str  # "38 (30 June 2025)"
+    baseline_source: str
+    latest: str  # the latest reading with its date, or "No data yet"
+    target: str
+    status: Status
+    progress: str  # "35% of the way", or "-12%: moved away from the target"
+    data_source: str
+    agreed_with: tuple[Link, ...]
+    agreed_on: str
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    anchor: str
+    name: str
+    due: str
+    forecast: str
+    completed: str
+    status: Status
+    days_late: str  # "14 days late", or "" when not late
+    owner: Link
+    objectives: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    anchor: str
+    title: str
+    organisation: Link
+    responsibilities: tuple[str, ...]
+    paid: str
+    source: str
+    fte: str
+
+
+@dataclass(frozen=True)
+class ResourceItem:
+    anchor: str
+    description: str
+    allocated_to: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ResourceGroup:
+    heading: str
+    items: tuple[ResourceItem, ...]
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Planned, spent and what is left, or by how much the spend is over."""
+
+    planned: str
+    spent: str
+    remaining: str  # "£84,250", or "Over budget by £13,750"
+    over: bool
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    anchor: str
+    name: str
+    category: str
+    funder: Link
+    balance: Balance
+
+
+@dataclass(frozen=True)
+class SupportRow:
+    date: str
+    kind: str
+    title: str
+    summary: Markup
+    audience: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    frame: ProgrammeFrame
+    objectives: tuple[ObjectiveRow, ...]
+    objectives_chart: Markup
+    milestones: tuple[MilestoneRow, ...]
+    milestones_chart: Markup
+    roles: tuple[RoleRow, ...]
+    resources: tuple[ResourceGroup, ...]  # kinds in the contract's order, empty ones left out
+    budget: tuple[BudgetRow, ...]
+    budget_total: Balance
+    budget_chart: Markup
+    no_spend: bool  # no update has reported spend yet
+    staff_support: tuple[SupportRow, ...]  # in date order
+
+
+def money(ctx: ViewContext, amount: float) -> str:
+    """An amount in the programme's currency, in the page's language."""
+    plan = ctx.page.data["programme"].plan
+    return ctx.fmt.money(amount, plan.budget.currency if plan else "GBP")
+
+
+def balance(ctx: ViewContext, planned: float, spent: float) -> Balance:
+    """What is left of `planned` after `spent`, or by how much `spent` is over it."""
+    over = spent > planned
+    remaining = (ctx.t("plan.over_by", amount=money(ctx, spent - planned)) if over
+                 else money(ctx, planned - spent))
+    return Balance(money(ctx, planned), money(ctx, spent), remaining, over)
+
+
+def progress_words(ctx: ViewContext, progress: float) -> str:
+    """How far along: "86% of the way", or "-12%: moved away from the target" (not 0%)."""
+    key = "plan.progress_away" if progress < 0 else "plan.progress_share"
+    return ctx.t(key, share=ctx.fmt.percent(progress))
+
+
+def value_on(ctx: ViewContext, value: float, day: date) -> str:
+    """A value with the day it was measured: "44 (10 April 2026)"."""
+    return ctx.t("plan.value_on", value=ctx.number(value), date=ctx.fmt.date(day))
+
+
+def _objective(ctx: ViewContext, o: ObjectiveState) -> ObjectiveRow:
+    obj, lang = o.objective, ctx.lang
+    latest = (value_on(ctx, o.latest, o.readings[-1].date) if o.readings
+              else ctx.t("objective_status.no-data"))
+    return ObjectiveRow(
+        anchor("objective", obj.id), f"{obj.id} · {obj.statement(lang)}",
+        f"{ctx.t('level.' + obj.level)} · {ctx.t('direction.' + obj.direction)}",
+        obj.indicator(lang), obj.unit(lang),
+        value_on(ctx, obj.baseline.value, obj.baseline.date), obj.baseline.source(lang),
+        latest, value_on(ctx, obj.target.value, obj.target.date),
+        ctx.status("objective", o.status), progress_words(ctx, o.progress),
+        obj.data_source(lang), ctx.refs(obj.agreed_with), ctx.date(obj.agreed_on))
+
+
+def _or_none(ctx: ViewContext, refs: tuple[str, ...]) -> tuple[Link, ...]:
+    return ctx.refs(refs) if refs else (Link(NONE),)
+
+
+def _milestone(ctx: ViewContext, m: MilestoneState) -> MilestoneRow:
+    ms = m.milestone
+    return MilestoneRow(
+        anchor("milestone", ms.id), f"{ms.id} · {ms.title(ctx.lang)}", ctx.date(ms.due),
+        ctx.date(m.forecast), ctx.date(m.completed), ctx.status("milestone", m.status),
+        ctx.t.plural("common.days_late", m.days_late) if m.days_late else "",
+        _or_none(ctx, (ms.owner,) if ms.owner else ())[0], _or_none(ctx, ms.objectives))
+
+
+def _roles(ctx: ViewContext, plan: PlanFile) -> tuple[RoleRow, ...]:
+    return tuple(
+        RoleRow(anchor("role", r.id), r.title(ctx.lang), ctx.ref(r.organisation),
+                tuple(item(ctx.lang) for item in r.responsibilities),
+                ctx.t("plan.paid_yes" if r.paid else "plan.paid_no"),
+                ctx.t("plan.source_" + r.source), ctx.number(r.fte))
+        for r in plan.roles)
+
+
+def _resources(ctx: ViewContext, plan: PlanFile) -> tuple[ResourceGroup, ...]:
+    groups = []
+    for kind in choices(Resource, "kind"):
+        items = tuple(ResourceItem(anchor("resource", r.id), r.description(ctx.lang),
+                                   ctx.refs(r.allocated_to))
+                      for r in plan.resources if r.kind == kind)
+        if items:
+            groups.append(ResourceGroup(ctx.t("resource_kind." + kind), items))
+    return tuple(groups)
+
+
+def _budget(ctx: ViewContext, b: BudgetState) -> BudgetRow:
+    line = b.line
+    return BudgetRow(anchor("budget-line", line.id), f"{line.id} · {line.title(ctx.lang)}",
+                     ctx.t("resource_kind." + line.category),
+                     _or_none(ctx, (line.funder,) if line.funder else ())[0],
+                     balance(ctx, line.planned, b.spent))
+
+
+def _support(ctx: ViewContext, plan: PlanFile) -> tuple[SupportRow, ...]:
+    return tuple(
+        SupportRow(ctx.date(s.date), ctx.t("support_kind." + s.kind), s.title(ctx.lang),
+                   ctx.prose(s.summary), ctx.refs(s.audience))
+        for s in sorted(plan.staff_support, key=lambda s: s.date))
+
+
+def plan_view(ctx: ViewContext) -> PlanView:
+    """The plan with the current state of its objectives, milestones and budget."""
+    programme = ctx.page.data["programme"]
+    state: CurrentState = ctx.page.data["state"]
+    plan = programme.plan or PlanFile()
+    objectives = tuple(_objective(ctx, o) for o in state.objectives)
+    budget = tuple(_budget(ctx, b) for b in state.budget)
+    return PlanView(
+        frame=programme_frame(ctx, programme),
+        objectives=objectives,
+        objectives_chart=objectives_chart(ctx, state, objectives),
+        milestones=tuple(_milestone(ctx, m) for m in state.milestones),
+        milestones_chart=milestones_chart(ctx, state),
+        roles=_roles(ctx, plan),
+        resources=_resources(ctx, plan),
+        budget=budget,
+        budget_total=balance(ctx, state.planned_total, state.spent_total),
+        budget_chart=budget_chart(ctx, state, budget),
+        no_spend=not state.updates,
+        staff_support=_support(ctx, plan),
+    )
