@@ -183,7 +183,8 @@ def _flatten(annotation: Any) -> Iterator[Any]:
 
 def _enum_fields() -> dict[Field, set[Any]]:
     classes: set[type[BaseModel]] = set()
-    for model in (*FILE_MODELS.values(), UpdateFile):
+    roots: list[type[BaseModel]] = [*FILE_MODELS.values(), UpdateFile]
+    for model in roots:
         _model_classes(model, classes)
     return {(cls.__name__, name): choices for cls in classes
             for name, info in cls.model_fields.items()
