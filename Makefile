@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate browser bench clean
+.PHONY: site test golden serve validate browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: $(STAMP) browser
 	$(BIN)/ruff check plugins tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# Rewrite the golden pages after an intended change; then read `git diff tests/__snapshots__`.
+golden: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_golden_pages.py --snapshot-update
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/build_time.py

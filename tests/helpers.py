@@ -3,83 +3,47 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from collections.abc import Iterator
 from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-26"
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+Element = Tag  # an element of a parsed page; `class` (like `rel`) is a list of words
 
 
-@dataclass
-class Element:
-    tag: str
-    attrs: dict[str, str]
-    text: str = ""
-    children: list[Element] = field(default_factory=list)
+def parse(html: str) -> Tag:
+    """The element tree of a page (Python's own HTML parser, as a browser would read it)."""
+    return BeautifulSoup(html, "html.parser")
 
 
-class _Tree(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#root", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {k: v or "" for k, v in attrs})
-        self.handle_data(" ")  # a tag separates words, as a browser's layout would
-        self.stack[-1].children.append(element)
-        if tag not in VOID:
-            self.stack.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        self.handle_data(" ")
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        for element in self.stack:
-            element.text += data
-
-
-def parse(html: str) -> Element:
-    """The element tree of a page."""
-    tree = _Tree()
-    tree.feed(html)
-    return tree.root
-
-
-def walk(element: Element):  # type: ignore[no-untyped-def]
+def walk(element: Tag) -> Iterator[Tag]:
+    """The element and every element inside it, in document order."""
     yield element
-    for child in element.children:
-        yield from walk(child)
+    yield from element.find_all(True)
 
 
-def find_all(root: Element, tag: str, **attrs: str) -> list[Element]:
-    """Every element with this tag whose attributes include `attrs` (class_ for class)."""
-    wanted = {k.rstrip("_"): v for k, v in attrs.items()}
-    found = []
-    for element in walk(root):
-        if element.tag != tag:
-            continue
-        if all(v in element.attrs.get(k, "").split() if k == "class" else element.attrs.get(k) == v
-               for k, v in wanted.items()):
-            found.append(element)
-    return found
+def children(element: Tag) -> list[Tag]:
+    """The elements directly inside `element` (text left out)."""
+    return element.find_all(True, recursive=False)
 
 
-def text_of(element: Element) -> str:
-    """The element's text with whitespace collapsed."""
-    return " ".join(element.text.split())
+def find_all(root: Tag, tag: str, **attrs: str) -> list[Tag]:
+    """Every element with this tag whose attributes match `attrs` (class_: one of its classes)."""
+    return root.find_all(tag, attrs={k.rstrip("_"): v for k, v in attrs.items()})
 
 
-def article(html: str) -> Element:
+def text_of(element: Tag) -> str:
+    """The element's text with whitespace collapsed; a tag separates words, as on screen."""
+    return " ".join(element.get_text(" ").split())
+
+
+def article(html: str) -> Tag:
     """The page's main content."""
-    return find_all(parse(html), "article")[0]
+    found = parse(html).find("article")
+    assert isinstance(found, Tag), "no <article> on the page"
+    return found
 
 
 def lang_root(site: Path, lang: str) -> Path:

@@ -9,7 +9,7 @@ from urllib.parse import urldefrag
 import pytest
 from rhaglen.formatting import english_sort_key, welsh_sort_key
 
-from .helpers import REPO, Element, article, find_all, parse, text_of, walk
+from .helpers import REPO, Element, article, children, find_all, parse, text_of, walk
 
 WALK = "programmes/cerdded-i-r-ysgol/"
 BREATHE = "programmes/anadlu-n-rhydd/"
@@ -35,7 +35,7 @@ def after(root: Element, element_id: str, tag: str) -> Element:
     seen = False
     for element in walk(root):
         seen = seen or element.attrs.get("id") == element_id
-        if seen and element.tag == tag:
+        if seen and element.name == tag:
             return element
     raise AssertionError(element_id)
 
@@ -111,7 +111,7 @@ def test_pilot_shows_results_beside_each_objectives_target(demo_site: Path, pref
                                                            words: tuple[str, ...]) -> None:
     pilot = page(demo_site / prefix, BREATHE + "pilot/")
     assert words[0] in text_of(find_all(pilot, "dl")[0])
-    rows = [[text_of(c) for c in r.children if c.tag in ("th", "td")]
+    rows = [[text_of(c) for c in children(r) if c.name in ("th", "td")]
             for r in find_all(find_all(pilot, "tbody")[0], "tr")]
     assert [r[2].split(" ")[0] for r in rows] == ["25", "10", "80", "20"]  # targets
     assert [r[3] for r in rows] == ["21", "13.9", "84", "38"]
@@ -126,7 +126,7 @@ def test_evaluation_reports_every_objective_and_who_heard_it(demo_site: Path, pr
                                                              kinds: str) -> None:
     evaluation = page(demo_site / prefix, BREATHE + "evaluation/")
     assert kinds in text_of(find_all(evaluation, "dl")[0])
-    results = [[text_of(c) for c in r.children if c.tag in ("th", "td")]
+    results = [[text_of(c) for c in children(r) if c.name in ("th", "td")]
                for r in find_all(find_all(evaluation, "tbody")[0], "tr")]
     assert [r[1] for r in results] == ["11", "14.6", "34", "41"]  # baselines
     assert [r[3] for r in results] == ["23", "11.8", "84", "27"]  # achieved

@@ -120,7 +120,7 @@ def _chrome_words(page_html: str) -> set[str]:
              for k in ("title", "aria-label", "placeholder", "alt")]
     for tag in ("h1", "h2", "h3", "dt", "th", "nav", "footer", "header", "label", "title",
                 "caption"):
-        texts += [e.text for e in find_all(tree, tag) if tag != "th" or ("scope" in e.attrs
+        texts += [text_of(e) for e in find_all(tree, tag) if tag != "th" or ("scope" in e.attrs
                   and e.attrs["scope"] == "col")]
     return {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t)}
 
