@@ -11,11 +11,15 @@ from typing import Any
 
 from .base import ViewContext
 from .compliance import compliance_view
+from .stakeholders import stakeholders_view
+from .strategy import strategy_view
 
 Builder = Callable[[ViewContext], Any]
 
 BUILDERS: dict[str, Builder] = {
     "compliance": compliance_view,
+    "stakeholders": stakeholders_view,
+    "strategy": strategy_view,
 }
 
 
