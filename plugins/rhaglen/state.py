@@ -154,6 +154,11 @@ def review_overdue(review: date | None, as_of: date) -> bool:
     return review is not None and review < as_of
 
 
+def due_overdue(due: date | None, status: str, as_of: date) -> bool:
+    """Past its due date by the as-of date and not done (for every record with a due date)."""
+    return due is not None and due < as_of and status != "done"
+
+
 def _share(start: date, end: date, day: date) -> float:
     if end <= start:
         return 1.0
@@ -246,8 +251,7 @@ def _actions(updates: tuple[Update, ...], as_of: date) -> tuple[ActionState, ...
             first.setdefault(key, update.date)
             latest[key] = (update.date, action)
     return tuple(
-        ActionState(action, first[key], reported,
-                    action.status != "done" and action.due is not None and action.due < as_of)
+        ActionState(action, first[key], reported, due_overdue(action.due, action.status, as_of))
         for key, (reported, action) in latest.items()
     )
 

@@ -11,15 +11,23 @@ from typing import Any
 
 from .base import ViewContext
 from .compliance import compliance_view
+from .lessons import lessons_view, library_view
+from .outcomes import evaluation_view, pilot_view
 from .stakeholders import stakeholders_view
 from .strategy import strategy_view
+from .sustainability import sustainability_view
 
 Builder = Callable[[ViewContext], Any]
 
 BUILDERS: dict[str, Builder] = {
     "compliance": compliance_view,
+    "lessons": lessons_view,
+    "library": library_view,
+    "pilot": pilot_view,
+    "evaluation": evaluation_view,
     "stakeholders": stakeholders_view,
     "strategy": strategy_view,
+    "sustainability": sustainability_view,
 }
 
 
