@@ -99,20 +99,30 @@ def result_rows(ctx: ViewContext, results: Sequence[Result],
     return tuple(rows)
 
 
+def _frame_and(ctx: ViewContext, file: str) -> tuple[ProgrammeFrame, object]:
+    """The page's frame, and the programme's file behind it (None: not written yet)."""
+    programme = ctx.page.data["programme"]
+    return programme_frame(ctx, programme), getattr(programme, file)
+
+
+def _objectives(ctx: ViewContext) -> tuple[ObjectiveState, ...]:
+    objectives: tuple[ObjectiveState, ...] = ctx.page.data["state"].objectives
+    return objectives
+
+
 def pilot_view(ctx: ViewContext) -> PilotView:
     """The pilot: its dates, results for the objectives it tested, and the decision."""
-    programme = ctx.page.data["programme"]
-    pilot: PilotFile | None = programme.pilot
+    frame, pilot = _frame_and(ctx, "pilot")
     if pilot is None:
-        return PilotView(programme_frame(ctx, programme))
-    objectives = ctx.page.data["state"].objectives
+        return PilotView(frame)
+    assert isinstance(pilot, PilotFile)
     return PilotView(
-        frame=programme_frame(ctx, programme),
+        frame=frame,
         dates=ctx.t("site.date_range", start=ctx.date(pilot.start), end=ctx.date(pilot.end)),
         decision=ctx.t("decision." + pilot.decision),
         summary=ctx.prose(pilot.summary),
         scope=ctx.prose(pilot.scope),
-        results=result_rows(ctx, pilot.results, objectives, every=False),
+        results=result_rows(ctx, pilot.results, _objectives(ctx), every=False),
         findings=ctx.prose(pilot.findings),
         rationale=ctx.prose(pilot.rationale),
     )
@@ -120,20 +130,19 @@ def pilot_view(ctx: ViewContext) -> PilotView:
 
 def evaluation_view(ctx: ViewContext) -> EvaluationView:
     """The evaluation: what kind, results for every objective, who heard them."""
-    programme = ctx.page.data["programme"]
-    ev: EvaluationFile | None = programme.evaluation
+    frame, ev = _frame_and(ctx, "evaluation")
     if ev is None:
-        return EvaluationView(programme_frame(ctx, programme))
-    objectives = ctx.page.data["state"].objectives
+        return EvaluationView(frame)
+    assert isinstance(ev, EvaluationFile)
     kinds = ", ".join(ctx.t("evaluation_kind." + kind) for kind in ev.kinds)
     return EvaluationView(
-        frame=programme_frame(ctx, programme),
+        frame=frame,
         facts=(Fact(ctx.t("evaluation.published"), ctx.date(ev.published)),
                Fact(ctx.t("evaluation.kinds"), kinds)),
         report=ev.report,
         summary=ctx.prose(ev.summary),
         methods=ctx.prose(ev.methods),
-        results=result_rows(ctx, ev.results, objectives, every=True),
+        results=result_rows(ctx, ev.results, _objectives(ctx), every=True),
         limitations=ctx.prose(ev.limitations),
         value_for_money=ctx.prose(ev.value_for_money),
         presented=tuple(Presented(ctx.date(p.date), ctx.refs(p.with_), p.format(ctx.lang))
