@@ -154,6 +154,11 @@ def review_overdue(review: date | None, as_of: date) -> bool:
     return review is not None and review < as_of
 
 
+def due_overdue(due: date | None, status: str, as_of: date) -> bool:
+    """Past its due date by the as-of date and not done (for every record with a due date)."""
+    return due is not None and due < as_of and status != "done"
+
+
 def _share(start: date, end: date, day: date) -> float:
     if end <= start:
         return 1.0
@@ -239,7 +244,7 @@ def risk_state(risk: Risk, updates: tuple[Update, ...], as_of: date) -> RiskStat
 
 def action_overdue(action: Action, as_of: date) -> bool:
     """An action not done whose due date has passed by the as-of date."""
-    return action.status != "done" and action.due is not None and action.due < as_of
+    return due_overdue(action.due, action.status, as_of)
 
 
 def neighbours(updates: tuple[Update, ...], day: date) -> tuple[Update | None, Update | None]:

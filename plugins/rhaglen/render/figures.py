@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ..formatting import Formatter
 from ..i18n import Strings
-from ..model.programme import Stakeholder
 from ..state import CurrentState, RiskState, risk_band
-from .charts import grid_chart, heat_map
+from .charts import heat_map
 
 
 @dataclass
@@ -29,16 +27,6 @@ class Views:
                  **{band: self.t("band." + band) for band in ("low", "medium", "high")}}
         return heat_map("heat-map", self.t("risks.heat_title"), self.t("risks.heat_desc"),
                         cells, risk_band, words)
-
-    def stakeholders_chart(self, stakeholders: Sequence[Stakeholder]) -> Markup:
-        """The influence/interest grid, numbered in the order the table lists them."""
-        points = [(i, s.influence, s.interest) for i, s in enumerate(stakeholders, start=1)]
-        words = {key: self.t("stakeholders_page.quadrant_" + key)
-                 for key in ("manage", "satisfy", "inform", "monitor")}
-        words |= {"influence": self.t("stakeholders.influence"),
-                  "interest": self.t("stakeholders.interest")}
-        return grid_chart("stakeholder-grid", self.t("stakeholders_page.grid_title"),
-                          self.t("stakeholders_page.grid_desc"), points, words)
 
     def heat_cells(self) -> list[tuple[int, int, list[str]]]:
         """The heat map's cells that hold risks: likelihood, impact and the risks' ids."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-import re
+from html.parser import HTMLParser
 
 from markupsafe import Markup
 
@@ -30,8 +30,33 @@ def prose(value: str) -> Markup:
     return Markup(render_prose(value))
 
 
+# Tags that end a line or a block: their boundary separates words. Inline tags (em,
+# strong, a) do not, so "*nhw*, i" stays "nhw, i".
+_BLOCK_TAGS = frozenset({"p", "ul", "ol", "li", "br"})
+
+
+class _Text(HTMLParser):
+    """The text of sanitised Prose HTML, with a space at every block boundary."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.handle_starttag(tag, [])
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
 def plain(value: str, limit: int = 160) -> str:
     """Prose reduced to one line of plain text, for a page description."""
-    text = html.unescape(re.sub(r"<[^>]+>", " ", render_prose(value)))
-    text = " ".join(text.split())
+    parser = _Text()
+    parser.feed(render_prose(value))
+    parser.close()
+    text = " ".join("".join(parser.parts).split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -11,8 +11,13 @@ from typing import Any
 
 from .base import ViewContext
 from .compliance import compliance_view
+from .lessons import lessons_view, library_view
 from .monitoring import monitoring_view
+from .outcomes import evaluation_view, pilot_view
 from .plan import plan_view
+from .stakeholders import stakeholders_view
+from .strategy import strategy_view
+from .sustainability import sustainability_view
 from .update import update_view
 
 Builder = Callable[[ViewContext], Any]
@@ -22,6 +27,13 @@ BUILDERS: dict[str, Builder] = {
     "plan": plan_view,
     "monitoring": monitoring_view,
     "update": update_view,
+    "lessons": lessons_view,
+    "library": library_view,
+    "pilot": pilot_view,
+    "evaluation": evaluation_view,
+    "stakeholders": stakeholders_view,
+    "strategy": strategy_view,
+    "sustainability": sustainability_view,
 }
 
 
