@@ -11,11 +11,20 @@ from typing import Any
 
 from .base import ViewContext
 from .compliance import compliance_view
+from .overview import overview_view
+from .portfolio import portfolio_view
+from .risks import risks_view
+from .staleness import monitoring_latest
 
 Builder = Callable[[ViewContext], Any]
 
 BUILDERS: dict[str, Builder] = {
     "compliance": compliance_view,
+    "overview": overview_view,
+    "portfolio": portfolio_view,
+    "risks": risks_view,
+    # A stand-in until the monitoring page has its own view, which must carry `latest`.
+    "monitoring": monitoring_latest,
 }
 
 
