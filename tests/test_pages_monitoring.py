@@ -74,28 +74,52 @@ def test_budget_totals_add_up_from_the_lines(demo_site: Path) -> None:
     assert text_of(find_all(plan, "tfoot")[0]) == "Total £146,500 £62,250 £84,250"
 
 
+def heat_table(risks: Element, kind: str) -> list[list[str]]:
+    """The rows of the table under one kind's heat map."""
+    section = by_id(risks, f"heat-map-{kind}")
+    rows = []
+    seen = False
+    for element in walk(risks):
+        if element is section:
+            seen = True
+        elif seen and element.name in ("h2", "h3"):
+            break
+        elif seen and element.name == "tr" and cells(element) and cells(element)[0].isdigit():
+            rows.append(cells(element))
+    return rows
+
+
 @pytest.mark.parametrize("lang", ["cy", "en"])
-def test_heat_map_counts_open_risks_per_cell(demo_site: Path, lang: str) -> None:
+def test_heat_maps_count_open_threats_and_opportunities_apart(demo_site: Path, lang: str
+                                                              ) -> None:
     root = lang_root(demo_site, lang)
     risks = page(root, BREATHE + "risks/")
     svg = find_all(risks, "svg", class_="rh-chart")
-    heat = next(s for s in svg if s.attrs.get("aria-labelledby", "").startswith("heat-map"))
-    counts = [text_of(t) for t in find_all(heat, "text") if t.attrs.get("font-size") == "24"]
-    assert sorted(counts) == ["1", "1", "1", "1", "2"]
-    table = [cells(r) for r in find_all(risks, "tr")
-             if len(cells(r)) == 4 and cells(r)[0].isdigit()]
-    assert [row[:2] for row in table] == [["5", "4"], ["4", "5"], ["4", "3"], ["2", "4"],
-                                          ["2", "3"]]
+    counts = {}
+    for kind in ("threat", "opportunity"):
+        heat = next(s for s in svg if s.attrs.get("aria-labelledby", "").startswith(
+            f"heat-map-{kind}"))
+        counts[kind] = sorted(text_of(t) for t in find_all(heat, "text")
+                              if t.attrs.get("font-size") == "24")
+    assert counts == {"threat": ["1", "1", "2"], "opportunity": ["1", "1"]}
+    assert [row[:2] for row in heat_table(risks, "threat")] == [["5", "4"], ["2", "4"],
+                                                                ["2", "3"]]
+    assert [row[:2] for row in heat_table(risks, "opportunity")] == [["4", "5"], ["4", "3"]]
     walk_risks = page(root, WALK + "risks/")
-    walk_table = [cells(r) for r in find_all(walk_risks, "tr")
-                  if len(cells(r)) == 4 and cells(r)[0].isdigit()]
-    assert [row[:2] for row in walk_table] == [["2", "4"]]
-    assert walk_table[0][3].count(",") == 1  # both risks in one cell
+    # One threat and one opportunity at likelihood 2, impact 4: never in the same cell.
+    assert [row[:2] for row in heat_table(walk_risks, "threat")] == [["2", "4"]]
+    assert [row[:2] for row in heat_table(walk_risks, "opportunity")] == [["2", "4"]]
+    assert all("," not in heat_table(walk_risks, kind)[0][3]
+               for kind in ("threat", "opportunity"))
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("cy", ("Yn codi ↑", "Sefydlog →", "Yn gostwng ↓", "20 (Uchel)")),
-    ("en", ("Rising ↑", "Steady →", "Falling ↓", "20 (High)"))])
+    ("cy", ("I fyny o 16 yn yr adolygiad diwethaf; i fyny o 12 pan gofnodwyd",
+            "Sefydlog ar 20 ers yr adolygiad diwethaf; i fyny o 12 pan gofnodwyd",
+            "I lawr o 8 yn yr adolygiad diwethaf; i lawr o 16 pan gofnodwyd", "20 (Uchel)")),
+    ("en", ("Up from 16 at the last review; up from 12 when raised",
+            "Steady at 20 since the last review; up from 12 when raised",
+            "Down from 8 at the last review; down from 16 when raised", "20 (High)"))])
 def test_risk_register_shows_score_history_and_trend(demo_site: Path, lang: str,
                                                      words: tuple[str, ...]) -> None:
     root = lang_root(demo_site, lang)
@@ -103,6 +127,7 @@ def test_risk_register_shows_score_history_and_trend(demo_site: Path, lang: str,
     rising, steady, falling = (cells(by_id(risks, f"risk-{i}")) for i in ("r2", "r1", "r3"))
     assert rising[3] == words[3]
     assert rising[4] == f"{words[0]} 12 → 16 → 16 → 20"
+    # Rose and then held: steady since the last review, but up overall.
     assert steady[4] == f"{words[1]} 12 → 12 → 16 → 16 → 20 → 20"
     assert falling[4] == f"{words[2]} 16 → 12 → 8 → 8 → 6"
 

@@ -33,15 +33,18 @@ def test_updates_newest_first_with_period_status_and_link() -> None:
             ("Amcanion ar y trywydd neu wedi'u cyrraedd", "1 o 4"),
             ("Cerrig milltir yn hwyr neu mewn perygl", "2 o 8"),
             ("Gwariant", "£926,350 o £1,071,000 (86%)"),
-            ("Risgiau uchel agored", "3"), ("Camau yn hwyr", "1 o 13")]),
+            ("Bygythiadau uchel agored", "2"), ("Cyfleoedd uchel agored", "1"),
+            ("Camau yn hwyr", "1 o 13")]),
     ("en", [("Overall status", "Amber – some problems"),
             ("Objectives on track or met", "1 of 4"),
             ("Milestones late or at risk", "2 of 8"),
             ("Spend", "£926,350 of £1,071,000 (86%)"),
-            ("Open high risks", "3"), ("Actions overdue", "1 of 13")])])
+            ("Open high threats", "2"), ("Open high opportunities", "1"),
+            ("Actions overdue", "1 of 13")])])
 def test_current_state_figures(lang: str, facts: list[tuple[str, str]]) -> None:
     view: MonitoringView = demo_view(BREATHE, lang)
-    assert [(f.term, f.value) for f in view.headline] == facts
+    headline = [(view.headline.rag_term, view.headline.rag.label)]
+    assert headline + [(f.term, f.value) for f in view.headline.facts] == facts
 
 
 @pytest.mark.parametrize(("lang", "status"), [("cy", "Ar y gweill"), ("en", "In progress")])

@@ -24,6 +24,7 @@ from .load import load_portfolio
 from .problems import errors
 from .render.generate import site_files, sync_tree
 from .schema import write_schemas
+from .state import DEFAULT_REPORTING_INTERVAL
 
 log = get_plugin_logger(__name__)
 
@@ -34,6 +35,8 @@ class RhaglenConfig(base.Config):  # type: ignore[no-untyped-call]
     default_language = c.Choice(LANGUAGES, default="cy")
     source_edit_uri = c.Optional(c.Type(str))  # under repo_url, such as "edit/main/"
     templates_dir = c.Type(str, default="overrides/rhaglen")  # page templates of this site
+    # Days between monitoring updates; an older latest update is flagged as out of date.
+    reporting_interval = c.Type(int, default=DEFAULT_REPORTING_INTERVAL)
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -57,6 +60,9 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data, then write the pages; runs once per language build."""
+        if self.config.reporting_interval < 1:
+            raise PluginError("rhaglen: reporting_interval is a number of days, 1 or more, "
+                              f"got {self.config.reporting_interval}")
         folder = self._programmes_dir(config)
         as_of = resolve_as_of(self.config.as_of)
         state = (_fingerprint(folder) if folder.is_dir() else (), as_of, config.docs_dir)
@@ -71,7 +77,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
             log.warning(problem.format())
         docs = Path(config.docs_dir)
         files = site_files(result.portfolio, as_of, LANGUAGES, self.config.default_language,
-                           self._templates_dir(config))
+                           self._templates_dir(config), self.config.reporting_interval)
         changed = sync_tree(docs, files)
         write_schemas(docs / "schema")
         log.debug("generated %d pages (%d changed), as of %s", len(files), len(changed), as_of)

@@ -13,6 +13,7 @@ from typing import Literal
 
 from .model.plan import BudgetLine, Milestone, Objective
 from .model.portfolio import Programme, Update
+from .model.programme import Stage
 from .model.risks import Issue, Risk
 from .model.types import Text
 from .model.updates import Action, Change
@@ -21,6 +22,12 @@ MilestoneStatus = Literal["done", "done-late", "on-track", "at-risk", "overdue",
 ObjectiveStatus = Literal["met", "on-track", "off-track", "no-data"]
 Band = Literal["low", "medium", "high"]
 Trend = Literal["rising", "falling", "steady", "new"]
+Freshness = Literal["current", "stale", "final", "missing", "none"]
+RiskKind = Literal["threat", "opportunity"]
+DEFAULT_REPORTING_INTERVAL = 120  # days between monitoring updates, unless set otherwise
+# Stages in which a programme is expected to publish monitoring updates.
+MONITORED_STAGES: frozenset[Stage] = frozenset(
+    ("piloting", "implementing", "evaluating", "following-up"))
 
 
 def risk_band(score: int) -> Band:
@@ -93,12 +100,18 @@ class RiskState:
     residual: Score | None
     history: tuple[Score, ...]  # the register's score, then each update's re-score
     status: Literal["open", "closed"]
-    trend: Trend
+    trend: Trend  # the last change: the latest score against the one before it
+    direction: Trend  # overall: the latest score against the register's
     review_overdue: bool
 
     @property
     def current(self) -> Score:
         return self.history[-1]
+
+    @property
+    def previous(self) -> Score | None:
+        """The score before the latest, or None when the risk has not been re-scored."""
+        return self.history[-2] if len(self.history) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -224,7 +237,7 @@ def budget_state(line: BudgetLine, updates: tuple[Update, ...]) -> BudgetState:
 
 
 def risk_state(risk: Risk, updates: tuple[Update, ...], as_of: date) -> RiskState:
-    """Scores across updates, the trend of the last change, status and review."""
+    """Scores across updates, the last change and the overall direction, status and review."""
     history = [Score(None, risk.likelihood, risk.impact)]
     status = risk.status
     for update in updates:
@@ -232,14 +245,32 @@ def risk_state(risk: Risk, updates: tuple[Update, ...], as_of: date) -> RiskStat
             if report.id.lower() == risk.id.lower():
                 history.append(Score(update.date, report.likelihood, report.impact))
                 status = report.status or status
-    trend: Trend = "new"
-    if len(history) > 1:
-        before, now = history[-2].value, history[-1].value
-        trend = "rising" if now > before else "falling" if now < before else "steady"
     residual = (Score(None, risk.residual.likelihood, risk.residual.impact)
                 if risk.residual else None)
     overdue = status == "open" and review_overdue(risk.review, as_of)
-    return RiskState(risk, history[0], residual, tuple(history), status, trend, overdue)
+    rescored = len(history) > 1
+    return RiskState(risk, history[0], residual, tuple(history), status,
+                     trend=score_change(history[-2] if rescored else None, history[-1]),
+                     direction=score_change(history[0] if rescored else None, history[-1]),
+                     review_overdue=overdue)
+
+
+def score_change(before: Score | None, now: Score) -> Trend:
+    """How a score moved from `before` to `now`; "new" when there is nothing to compare."""
+    if before is None:
+        return "new"
+    return ("rising" if now.value > before.value else "falling" if now.value < before.value
+            else "steady")
+
+
+def open_risks(risks: tuple[RiskState, ...], kind: RiskKind) -> tuple[RiskState, ...]:
+    """The open risks of one kind: threats and opportunities are never counted together."""
+    return tuple(r for r in risks if r.status == "open" and r.risk.kind == kind)
+
+
+def high_risks(risks: tuple[RiskState, ...], kind: RiskKind) -> int:
+    """How many open risks of one kind have a high current score."""
+    return sum(1 for r in open_risks(risks, kind) if r.current.band == "high")
 
 
 def action_overdue(action: Action, as_of: date) -> bool:
@@ -287,3 +318,27 @@ def current_state(programme: Programme, as_of: date) -> CurrentState:
         changes=tuple(AgreedChange(u.date, c) for u in updates for c in u.report.changes),
         rag=tuple((u.date, u.report.rag) for u in updates),
     )
+
+
+def reporting_interval(programme: Programme, default: int = DEFAULT_REPORTING_INTERVAL) -> int:
+    """Days between monitoring updates: the programme's `reporting_interval`, else the site's."""
+    return programme.programme.reporting_interval or default
+
+
+def update_freshness(programme: Programme, as_of: date, interval: int) -> Freshness:
+    """Whether the latest monitoring update is recent enough to present the state as current.
+
+    current: the latest update is at most `interval` days before the as-of date; stale:
+    older, and the programme is still running; final: older, but the programme is closed,
+    so no more are expected. Without any update: missing when the programme is at a stage
+    that reports (piloting to following-up) and started more than `interval` days ago,
+    otherwise none (scoping and developing publish no monitoring yet).
+    """
+    stage = programme.programme.stage
+    if programme.updates:
+        latest = max(u.date for u in programme.updates)
+        if (as_of - latest).days <= interval:
+            return "current"
+        return "final" if stage == "closed" else "stale"
+    started = (as_of - programme.programme.start).days > interval
+    return "missing" if stage in MONITORED_STAGES and started else "none"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from .types import (
     ORGANISATION,
@@ -21,6 +21,7 @@ from .types import (
     Score,
     Text,
     Url,
+    fail,
 )
 
 Stage = Literal[
@@ -30,6 +31,15 @@ STAGES: tuple[Stage, ...] = (
     "scoping", "developing", "piloting", "implementing", "evaluating", "following-up", "closed"
 )
 Refs = Annotated[tuple[Ref, ...], Field(min_length=1)]
+
+
+def _days(value: int) -> int:
+    if value < 1:
+        raise fail("days", "a number of days is a whole number from 1 up, got {got}", got=value)
+    return value
+
+
+Days = Annotated[Int, AfterValidator(_days), Field(ge=1)]
 
 
 class Organisation(Record):
@@ -88,6 +98,7 @@ class ProgrammeFile(Record):
     stakeholders: tuple[Stakeholder, ...] = ()
     engagement: tuple[Engagement, ...] = ()
     licence: Licence = "CC-BY-4.0"
+    reporting_interval: Days | None = None  # days between monitoring updates; else the site's
 
 
 __all__ = ["STAGES", "Model", "ProgrammeFile", "Refs", "Stage"]

@@ -16,14 +16,31 @@ from markupsafe import Markup
 
 WIDTH = 420  # viewBox units; the chart scales to the column, readable on a phone
 FONT = 16
-PATTERNS = """<defs>
-<pattern id="{p}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" \
-patternTransform="rotate(45)"><rect width="6" height="6" fill="#fde0dc"/>\
-<line x1="0" y1="0" x2="0" y2="6" stroke="#b3261e" stroke-width="3"/></pattern>
-<pattern id="{p}-dots" width="6" height="6" patternUnits="userSpaceOnUse">\
-<rect width="6" height="6" fill="#fff1c2"/><circle cx="3" cy="3" r="1.2" fill="#8a6100"/></pattern>
-</defs>"""
+
+
+def _patterns(name: str, stripe: tuple[str, str], dots: tuple[str, str], angle: int) -> str:
+    """Two fills that show without colour, ids `{p}-<name>hatch` and `{p}-<name>dots`.
+
+    `stripe` and `dots` are (background, ink) colours; p is the chart's prefix.
+    """
+    return (f'<defs>\n<pattern id="{{p}}-{name}hatch" width="6" height="6" '
+            f'patternUnits="userSpaceOnUse" patternTransform="rotate({angle})">'
+            f'<rect width="6" height="6" fill="{stripe[0]}"/><line x1="0" y1="0" x2="0" '
+            f'y2="6" stroke="{stripe[1]}" stroke-width="3"/></pattern>\n'
+            f'<pattern id="{{p}}-{name}dots" width="6" height="6" '
+            f'patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="{dots[0]}"/>'
+            f'<circle cx="3" cy="3" r="1.2" fill="{dots[1]}"/></pattern>\n</defs>')
+
+
+PATTERNS = _patterns("", ("#fde0dc", "#b3261e"), ("#fff1c2", "#8a6100"), 45)
+# Opportunities: a high score is good news, so their bands are blue, never red.
+OPPORTUNITY_PATTERNS = _patterns("good-", ("#d3e4f5", "#0b4f8a"), ("#e6f0fa", "#0b4f8a"), -45)
 BAND_FILL = {"low": "#e3f1e6", "medium": "url(#{p}-dots)", "high": "url(#{p}-hatch)"}
+PALETTES = {
+    "threat": BAND_FILL,
+    "opportunity": {"low": "#f3f7fc", "medium": "url(#{p}-good-dots)",
+                    "high": "url(#{p}-good-hatch)"},
+}
 
 
 def esc(value: object) -> str:
@@ -35,14 +52,15 @@ def _shorten(text: str, limit: int = 44) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _svg(prefix: str, height: int, title: str, desc: str, body: list[str]) -> Markup:
+def _svg(prefix: str, height: int, title: str, desc: str, body: list[str],
+         defs: str = "") -> Markup:
     return Markup(
         f'<svg class="rh-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} '
         f'{height}" role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
         f'font-size="{FONT}" font-family="inherit">'
         f'<title id="{prefix}-title">{esc(title)}</title>'
         f'<desc id="{prefix}-desc">{esc(desc)}</desc>'
-        + PATTERNS.format(p=prefix) + "".join(body) + "</svg>")
+        + PATTERNS.format(p=prefix) + defs.format(p=prefix) + "".join(body) + "</svg>")
 
 
 # How each status of a bar is drawn besides its words: the fill within the track, and
@@ -191,19 +209,22 @@ def timeline_chart(prefix: str, title: str, desc: str, lanes: Sequence[Lane], as
 
 
 def heat_map(prefix: str, title: str, desc: str, cells: dict[tuple[int, int], list[str]],
-             band: Callable[[int], str], words: dict[str, str]) -> Markup:
+             band: Callable[[int], str], words: dict[str, str],
+             palette: str = "threat") -> Markup:
     """A 5x5 grid, likelihood up and impact across, each cell's count and risk ids.
 
     `band(score)` is "low", "medium" or "high"; `words` holds the axis names and the
-    band names, which the legend writes out beside each fill.
+    band names, which the legend writes out beside each fill. `palette` is "threat"
+    (green, amber, red) or "opportunity" (shades of blue); both add patterns to colour.
     """
     left, top, size = 40, 8, 80
+    fills = PALETTES[palette]
     body = []
     for likelihood in range(1, 6):
         for impact in range(1, 6):
             x, y = left + (impact - 1) * size, top + (5 - likelihood) * size
             ids = cells.get((likelihood, impact), [])
-            fill = BAND_FILL[band(likelihood * impact)].format(p=prefix)
+            fill = fills[band(likelihood * impact)].format(p=prefix)
             body.append(f'<rect x="{x}" y="{y}" width="{size}" height="{size}" '
                         f'fill="{fill}" stroke="#fff" stroke-width="2"/>')
             if ids:
@@ -224,11 +245,12 @@ def heat_map(prefix: str, title: str, desc: str, cells: dict[tuple[int, int], li
                 f'</text>')
     for i, name in enumerate(("low", "medium", "high")):
         x = left + i * 140
-        fill = BAND_FILL[name].format(p=prefix)
+        fill = fills[name].format(p=prefix)
         body.append(f'<rect x="{x}" y="{bottom + 52}" width="18" height="18" fill="{fill}" '
                     f'stroke="#555"/><text x="{x + 24}" y="{bottom + 66}">'
                     f'{esc(words[name])}</text>')
-    return _svg(prefix, bottom + 80, title, desc, body)
+    defs = OPPORTUNITY_PATTERNS if palette == "opportunity" else ""
+    return _svg(prefix, bottom + 80, title, desc, body, defs)
 
 
 def grid_chart(prefix: str, title: str, desc: str, points: Sequence[tuple[int, int, int]],

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model.portfolio import Portfolio
+from ..state import DEFAULT_REPORTING_INTERVAL
 from .environment import render_page
 from .pages import Page, site_pages
 
@@ -30,9 +31,14 @@ def language_files(pages: list[Page], lang: str, default: str,
 
 
 def site_files(portfolio: Portfolio, as_of: date, languages: tuple[str, ...], default: str,
-               overrides: Path | None = None) -> dict[str, str]:
-    """Every generated page in every language; the state is derived once for all."""
-    pages = site_pages(portfolio, as_of)
+               overrides: Path | None = None,
+               reporting_interval: int = DEFAULT_REPORTING_INTERVAL) -> dict[str, str]:
+    """Every generated page in every language; the state is derived once for all.
+
+    `reporting_interval` is the site's days between monitoring updates: pages warn when a
+    programme's latest update is older than that (or than the programme's own interval).
+    """
+    pages = site_pages(portfolio, as_of, reporting_interval)
     files: dict[str, str] = {}
     for lang in languages:
         files.update(language_files(pages, lang, default, overrides))

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..model.portfolio import Portfolio, Programme
-from ..state import CurrentState, current_state
+from ..state import DEFAULT_REPORTING_INTERVAL, CurrentState, current_state, reporting_interval
 from .links import record_index, update_subpath
 
 
@@ -70,10 +70,10 @@ def update_path(slug: str, day: date) -> str:
     return programme_path(slug, update_subpath(day))
 
 
-def _programme_pages(programme: Programme, portfolio: Portfolio, state: CurrentState
-                     ) -> list[Page]:
+def _programme_pages(programme: Programme, portfolio: Portfolio, state: CurrentState,
+                     interval: int) -> list[Page]:
     common = {"programme": programme, "portfolio": portfolio, "state": state,
-              "records": record_index(programme)}
+              "records": record_index(programme), "reporting_interval": interval}
     pages = []
     for kind in PROGRAMME_PAGES:
         available = kind.available(programme)
@@ -88,12 +88,18 @@ def _programme_pages(programme: Programme, portfolio: Portfolio, state: CurrentS
     return pages
 
 
-def site_pages(portfolio: Portfolio, as_of: date) -> list[Page]:
-    """Every generated page of the site, judged as of `as_of`."""
+def site_pages(portfolio: Portfolio, as_of: date,
+               interval: int = DEFAULT_REPORTING_INTERVAL) -> list[Page]:
+    """Every generated page of the site, judged as of `as_of`.
+
+    `interval` is the site's days between monitoring updates; a programme may set its own.
+    """
     states = {p.slug: current_state(p, as_of) for p in portfolio.programmes}
+    intervals = {p.slug: reporting_interval(p, interval) for p in portfolio.programmes}
     pages = [Page("programmes/", "portfolio", "portfolio.md.j2", None,
-                  {"portfolio": portfolio, "states": states}),
+                  {"portfolio": portfolio, "states": states, "reporting_intervals": intervals}),
              Page("lessons/", "library", "library.md.j2", None, {"portfolio": portfolio})]
     for programme in portfolio.programmes:
-        pages.extend(_programme_pages(programme, portfolio, states[programme.slug]))
+        pages.extend(_programme_pages(programme, portfolio, states[programme.slug],
+                                      intervals[programme.slug]))
     return pages

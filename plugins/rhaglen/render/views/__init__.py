@@ -14,7 +14,10 @@ from .compliance import compliance_view
 from .lessons import lessons_view, library_view
 from .monitoring import monitoring_view
 from .outcomes import evaluation_view, pilot_view
+from .overview import overview_view
 from .plan import plan_view
+from .portfolio import portfolio_view
+from .risks import risks_view
 from .stakeholders import stakeholders_view
 from .strategy import strategy_view
 from .sustainability import sustainability_view
@@ -34,6 +37,9 @@ BUILDERS: dict[str, Builder] = {
     "stakeholders": stakeholders_view,
     "strategy": strategy_view,
     "sustainability": sustainability_view,
+    "overview": overview_view,
+    "portfolio": portfolio_view,
+    "risks": risks_view,
 }
 
 

@@ -37,10 +37,14 @@ class ProgrammeFrame:
     licence: Markup  # "This programme's data is published under the <a>CC-BY-4.0</a> licence."
 
 
+def licence_link(ctx: ViewContext, spdx: str) -> Markup:
+    """The licence's name linked to its text, in the page's language where one exists."""
+    return Markup('<a href="{}" rel="license">{}</a>').format(licence_url(spdx, ctx.lang), spdx)
+
+
 def licence_sentence(ctx: ViewContext, spdx: str) -> Markup:
     """The catalogue's licence sentence with the licence's name linked to its text."""
-    link = Markup('<a href="{}" rel="license">{}</a>').format(licence_url(spdx, ctx.lang), spdx)
-    return Markup.escape(ctx.t("site.licence")).format(licence=link)
+    return Markup.escape(ctx.t("site.licence")).format(licence=licence_link(ctx, spdx))
 
 
 def _nav(ctx: ViewContext, slug: str) -> tuple[NavItem, ...]:

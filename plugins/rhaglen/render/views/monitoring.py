@@ -11,9 +11,10 @@ from ...model.portfolio import Update
 from ...model.updates import Change
 from ...state import ActionState, CurrentState
 from ..pages import update_path
-from .base import NONE, Fact, Link, Status, ViewContext
+from .base import NONE, Link, Status, ViewContext
 from .frame import ProgrammeFrame, programme_frame
-from .plan import money
+from .headline import Headline, currency, headline_view
+from .staleness import LatestUpdate, latest_update_view
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class ChangeEntry:
 @dataclass(frozen=True)
 class MonitoringView:
     frame: ProgrammeFrame
-    headline: tuple[Fact, ...]
+    latest: LatestUpdate
+    headline: Headline
     updates: tuple[UpdateEntry, ...]  # newest first
     history: tuple[UpdateEntry, ...]  # oldest first, for the status history
     actions: tuple[ActionRow, ...]
@@ -83,30 +85,6 @@ def change_entry(ctx: ViewContext, change: Change, update: Link | None) -> Chang
                        ctx.refs(change.agreed_with), ctx.date(change.agreed_on), update)
 
 
-def headline(ctx: ViewContext, state: CurrentState) -> tuple[Fact, ...]:
-    """The figures a reader wants first: status, objectives, milestones, spend, risks, actions."""
-    good = sum(1 for o in state.objectives if o.status in ("met", "on-track"))
-    late = sum(1 for m in state.milestones if m.status in ("overdue", "at-risk"))
-    high = sum(1 for r in state.risks if r.status == "open" and r.current.band == "high")
-    overdue = sum(1 for a in state.actions if a.overdue)
-    planned, spent = state.planned_total, state.spent_total
-    share = spent / planned if planned else 0.0
-
-    def count(n: int, total: int) -> str:
-        return ctx.t("monitoring.count_of", n=n, total=total)
-
-    return (
-        Fact(ctx.t("rag.label"), rag_status(ctx, state.latest_rag).label),
-        Fact(ctx.t("monitoring.objectives_on_track"), count(good, len(state.objectives))),
-        Fact(ctx.t("monitoring.milestones_late"), count(late, len(state.milestones))),
-        Fact(ctx.t("monitoring.spend"), ctx.t(
-            "monitoring.spend_share", spent=money(ctx, spent), planned=money(ctx, planned),
-            share=ctx.fmt.percent(share))),
-        Fact(ctx.t("monitoring.high_risks"), str(high)),
-        Fact(ctx.t("monitoring.actions_overdue"), count(overdue, len(state.actions))),
-    )
-
-
 def _action(ctx: ViewContext, a: ActionState) -> ActionRow:
     act = a.action
     return ActionRow(ctx.ref(act.id), ctx.ref(act.responds_to), owner(ctx, act.owner),
@@ -128,7 +106,8 @@ def monitoring_view(ctx: ViewContext) -> MonitoringView:
         for c in reversed(state.changes))
     return MonitoringView(
         frame=programme_frame(ctx, programme),
-        headline=headline(ctx, state),
+        latest=latest_update_view(ctx, state, ctx.page.data["reporting_interval"]),
+        headline=headline_view(ctx, state, currency(programme)),
         updates=updates,
         history=tuple(reversed(updates)),
         actions=tuple(_action(ctx, a) for a in state.actions),
