@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 WIDTH = 420  # viewBox units; the chart scales to the column, readable on a phone
 FONT = 16
+MAX_OVERRUN = 100.0  # a bar past 100 times its track is drawn as 100 times
 PATTERNS = """<defs>
 <pattern id="{p}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" \
 patternTransform="rotate(45)"><rect width="6" height="6" fill="#fde0dc"/>\
@@ -56,6 +57,11 @@ class Bar:
     alert: bool = False  # drawn hatched as well as in colour
 
 
+def _share(value: float, most: float) -> float:
+    """A share that can be drawn: 0 to `most`, never infinite or not-a-number."""
+    return min(value, most) if value > 0.0 else 0.0
+
+
 def bar_chart(prefix: str, title: str, desc: str, bars: Sequence[Bar]) -> Markup:
     """Horizontal bars with their label and figures written above each one.
 
@@ -65,7 +71,7 @@ def bar_chart(prefix: str, title: str, desc: str, bars: Sequence[Bar]) -> Markup
     row, track = 72, WIDTH - 2
     body = []
     for i, bar in enumerate(bars):
-        y, share = i * row, max(0.0, bar.share)
+        y, share = i * row, _share(bar.share, MAX_OVERRUN)
         whole = track / max(1.0, share)  # the width that stands for 100%
         fill = f"url(#{prefix}-hatch)" if bar.alert and share <= 1.0 else "#00796b"
         body.append(
@@ -80,7 +86,7 @@ def bar_chart(prefix: str, title: str, desc: str, bars: Sequence[Bar]) -> Markup
                         f'width="{whole * (share - 1.0):.1f}" height="16" '
                         f'fill="url(#{prefix}-hatch)" stroke="#b3261e"/>')
         if bar.marker is not None:
-            x = 1 + whole * min(max(bar.marker, 0.0), 1.0)
+            x = 1 + whole * _share(bar.marker, 1.0)
             body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y + 20}" y2="{y + 44}" '
                         f'stroke="#000" stroke-width="2" stroke-dasharray="3 2"/>')
     return _svg(prefix, max(row * len(bars), row), title, desc, body)
