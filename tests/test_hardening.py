@@ -157,3 +157,30 @@ def test_a_bar_of_an_infinite_share_is_drawn_finite() -> None:
     assert "nan" not in svg and "inf" not in svg
     widths = [float(w) for w in re.findall(r'width="([-0-9.e]+)"', svg)]
     assert all(0 <= w <= 420 * 101 for w in widths), widths
+
+
+# internal: in tags.yml is a private note, never a tag
+
+
+def test_internal_in_tags_yml_is_dropped_and_never_published(project: Path) -> None:
+    tags = project / "programmes" / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8")
+                    + f"internal:\n  note: {CANARY} call 07700 900123\n", encoding="utf-8")
+    assert build_site(project / "mkdocs.yml", project / "site", DAY) == 0
+    for folder in (project / "site", project / "docs"):
+        for path in folder.rglob("*"):
+            if path.is_file() and path.suffix != ".gz":
+                assert CANARY.encode() not in path.read_bytes(), path
+
+
+def test_internal_is_not_a_tag_a_lesson_can_use(in_project: Path) -> None:
+    tags = in_project / "programmes" / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8") + "internal: {cy: Mewnol, en: Internal}\n",
+                    encoding="utf-8")
+    assert problems(Path("programmes")) == []
+    lessons = in_project / "programmes" / WALK / "lessons.yml"
+    text = lessons.read_text(encoding="utf-8")
+    first_tag = text.split("tags: [", 1)[1].split("]", 1)[0].split(",")[0]
+    lessons.write_text(text.replace(f"tags: [{first_tag}", "tags: [internal", 1),
+                       encoding="utf-8")
+    assert any("'internal'" in line for line in problems(Path("programmes")))

@@ -22,6 +22,7 @@ from .yamlload import Document, load_yaml
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 UPDATE_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yml")
 TAGS_FILE = "tags.yml"
+INTERNAL = "internal"
 _TEXT = TypeAdapter(Text)
 
 
@@ -129,6 +130,8 @@ def _load_tags(path: Path, problems: list[Problem]) -> dict[str, Text]:
         return {}
     tags: dict[str, Text] = {}
     for key, value in doc.data.items():
+        if key == INTERNAL:  # private notes, as at the top of any file: never a tag
+            continue
         if not re.fullmatch(TAG_PATTERN, key):
             line, col = doc.key_mark((key,))
             problems.append(Problem(display_path(path), line, col, key,

@@ -35,6 +35,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "title": "tags.yml",
         "type": "object",
         "propertyNames": {"pattern": TAG_PATTERN},
+        "properties": {"internal": {"description": "Private notes: accepted, never published."}},
         "additionalProperties": text,
     }
     return result
