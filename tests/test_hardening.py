@@ -66,6 +66,47 @@ def in_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return project
 
 
+# Symbolic links under programmes/: refused where they stand, never followed
+
+
+def test_a_data_file_linked_outside_the_checkout_is_refused_unread(
+        in_project: Path, tmp_path: Path) -> None:
+    outside = canary_folder(tmp_path)
+    risks = in_project / "programmes" / WALK / "risks.yml"
+    risks.unlink()
+    risks.symlink_to(outside / "secret.yml")
+    found = problems(Path("programmes"))
+    assert found == [f"programmes/{WALK}/risks.yml:1:1: file: is a symbolic link, which "
+                     "Rhaglen never follows: commit the file or folder itself here"]
+
+
+def test_a_programme_folder_linked_to_etc_lists_nothing_inside_it(in_project: Path) -> None:
+    (in_project / "programmes" / "system").symlink_to("/etc")
+    found = problems(Path("programmes"))
+    assert found == ["programmes/system:1:1: file: is a symbolic link, which Rhaglen never "
+                     "follows: commit the file or folder itself here"]
+
+
+@pytest.mark.parametrize("link", ["tags.yml", f"{WALK}/updates",
+                                  f"{WALK}/updates/2026-04-10.yml"])
+def test_every_other_kind_of_link_is_refused(in_project: Path, tmp_path: Path,
+                                             link: str) -> None:
+    outside = canary_folder(tmp_path)
+    path = in_project / "programmes" / link
+    target = outside / "secret.yml" if link.endswith(".yml") else outside
+    if path.is_dir():
+        for child in path.iterdir():
+            child.unlink()
+        path.rmdir()
+    else:
+        path.unlink()
+    path.symlink_to(target)
+    found = problems(Path("programmes"))
+    assert any(line.startswith(f"programmes/{link}:1:1: file: is a symbolic link")
+               for line in found), found
+    assert not any(CANARY in line or "secret" in line for line in found)
+
+
 # Values at the edge of what validates
 
 
