@@ -6,6 +6,7 @@ a source replaced by a site, a traceback, a value that validates but does not bu
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -14,12 +15,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import mkdocs.utils
 import pytest
 from rhaglen.build import build_site
+from rhaglen.destinations import UnsafePath, check_site_dir
 from rhaglen.render.charts import Bar, bar_chart
+from rhaglen.render.generate import sync_tree
+from rhaglen.schema import write_schemas
+from rhaglen.staging import Busy, clear_leftovers, locked
 
 from .data import WALK, edit, problems
-from .helpers import AS_OF
+from .helpers import AS_OF, REPO
 
 DAY = date.fromisoformat(AS_OF)
 CANARY = "canary-7f3a9c"
@@ -105,6 +111,92 @@ def test_every_other_kind_of_link_is_refused(in_project: Path, tmp_path: Path,
     assert any(line.startswith(f"programmes/{link}:1:1: file: is a symbolic link")
                for line in found), found
     assert not any(CANARY in line or "secret" in line for line in found)
+
+
+# Generated folders: never written or emptied through a link
+
+
+def test_a_link_at_docs_lessons_stops_the_build_and_deletes_nothing(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    outside = canary_folder(tmp_path)
+    (project / "docs" / "lessons").symlink_to(outside, target_is_directory=True)
+    before = snapshot(outside)
+    assert build_site(project / "mkdocs.yml", project / "site", DAY) == 1
+    assert snapshot(outside) == before
+    assert not (project / "site").exists()
+    assert "docs/lessons is a symbolic link" in caplog.text
+    assert "was not changed" in capsys.readouterr().err
+    caplog.clear()
+
+
+def test_a_link_inside_a_generated_folder_is_refused_before_anything_is_written(
+        tmp_path: Path) -> None:
+    outside = canary_folder(tmp_path)
+    docs = tmp_path / "docs"
+    (docs / "programmes" / "walk").mkdir(parents=True)
+    (docs / "programmes" / "walk" / "plan").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(UnsafePath, match="is a symbolic link"):
+        sync_tree(docs, {"programmes/index.md": "new"})
+    assert snapshot(outside) == {"secret.yml": snapshot(outside)["secret.yml"]}
+    assert not (docs / "programmes" / "index.md").exists()
+    (docs / "schema").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(UnsafePath):
+        write_schemas(docs / "schema")
+    assert [p.name for p in outside.iterdir()] == ["secret.yml"]
+
+
+@pytest.mark.parametrize("path", ["docs/programmes", "docs/lessons", "docs/schema",
+                                  ".site.rhaglen-building/index.html",
+                                  ".site.rhaglen-old/index.html"])
+def test_git_ignores_generated_paths_even_as_files_or_links(path: str) -> None:
+    done = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=REPO,
+                          check=False)
+    assert done.returncode == 0, path
+
+
+# Site folders that would replace the sources are refused, and nothing is touched
+
+
+@pytest.mark.parametrize("target", [".", "..", "docs", "docs/out", "programmes",
+                                    f"programmes/{WALK}", "overrides", "plugins", ".git",
+                                    "mkdocs.yml"])
+def test_a_site_folder_that_is_holds_or_sits_in_a_source_is_refused(
+        project: Path, capsys: pytest.CaptureFixture[str], target: str) -> None:
+    before = snapshot(project.parent)
+    assert build_site(project / "mkdocs.yml", project / target, DAY) == 2
+    line = one_clean_line(capsys.readouterr().err)
+    assert line.startswith(f"rhaglen build: {project / target} ")
+    assert line.endswith("was not changed.")
+    assert snapshot(project.parent) == before
+
+
+def test_the_command_refuses_dot_as_the_site_folder(project: Path) -> None:
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    done = run("build", "-d", ".", cwd=project)
+    assert done.returncode == 2
+    assert "is the project folder or holds it" in one_clean_line(done.stderr)
+    assert (project / ".git" / "HEAD").is_file() and (project / "programmes").is_dir()
+
+
+def test_only_an_empty_folder_or_a_built_site_may_be_replaced(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    assert check_site_dir(project / "site", project) == project / "site"
+    (tmp_path / "empty").mkdir()
+    assert check_site_dir(tmp_path / "empty", project) == tmp_path / "empty"
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "thesis.md").write_text("years of work", encoding="utf-8")
+    with pytest.raises(UnsafePath, match="does not look like a built site"):
+        check_site_dir(notes, project)
+    (notes / "index.html").write_text("", encoding="utf-8")
+    (notes / "sitemap.xml").write_text("", encoding="utf-8")
+    assert check_site_dir(notes, project) == notes
+    (tmp_path / "link").symlink_to(notes)
+    with pytest.raises(UnsafePath, match="symbolic link"):
+        check_site_dir(tmp_path / "link", project)
 
 
 # Values at the edge of what validates
@@ -225,3 +317,150 @@ def test_internal_is_not_a_tag_a_lesson_can_use(in_project: Path) -> None:
     lessons.write_text(text.replace(f"tags: [{first_tag}", "tags: [internal", 1),
                        encoding="utf-8")
     assert any("'internal'" in line for line in problems(Path("programmes")))
+
+
+# Failing disks, killed builds and bad settings: one line, nothing half-done
+
+
+def test_leftovers_of_a_killed_build_are_removed_whatever_their_process_id(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in (".site.rhaglen-building", ".site.rhaglen-old", ".site.building-1",
+                 ".site.old-4242"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text("half", encoding="utf-8")
+    (tmp_path / ".site.old-notes").mkdir()  # not a name a build ever used: kept
+    clear_leftovers(site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.old-notes", "site"]
+
+
+def test_a_site_moved_aside_by_a_killed_build_is_put_back(tmp_path: Path) -> None:
+    old = tmp_path / ".site.rhaglen-old"
+    old.mkdir()
+    (old / "index.html").write_text("the old site", encoding="utf-8")
+    clear_leftovers(tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "the old site"
+
+
+def test_a_second_build_into_the_same_place_waits_its_turn(tmp_path: Path) -> None:
+    with locked(tmp_path), pytest.raises(Busy, match="another build"), locked(tmp_path):
+        pass
+
+
+def test_a_build_after_a_killed_one_succeeds_and_leaves_nothing(project: Path) -> None:
+    (project / ".site.rhaglen-building").mkdir()
+    (project / ".site.building-77").mkdir()
+    assert build_site(project / "mkdocs.yml", project / "site", DAY) == 0
+    assert sorted(p.name for p in project.iterdir()) == [
+        "docs", "mkdocs.yml", "overrides", "programmes", "site"]
+
+
+@pytest.mark.parametrize(("code", "hint"), [
+    (errno.ENOSPC, "No space left on device; free some disk space and build again"),
+    (errno.EROFS, "make the folder writable, or build elsewhere with -d"),
+])
+def test_a_failing_disk_ends_in_one_line_and_the_old_site_stays(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        code: int, hint: str) -> None:
+    site = project / "site"
+    assert build_site(project / "mkdocs.yml", site, DAY) == 0
+    before = snapshot(site)
+    capsys.readouterr()
+
+    def fail(content: bytes, output_path: str) -> None:
+        raise OSError(code, os.strerror(code), output_path)
+
+    monkeypatch.setattr(mkdocs.utils, "write_file", fail)
+    assert build_site(project / "mkdocs.yml", site, DAY) == 1
+    line = one_clean_line(capsys.readouterr().err)
+    assert line.startswith("rhaglen build: could not write ") and hint in line
+    assert line.endswith(f"{site} was not changed.")
+    assert snapshot(site) == before
+    assert not list(project.glob(".site*"))
+
+
+def test_a_read_only_target_ends_in_one_line(project: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def read_only(self: Path, target: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    (site / "sitemap.xml").write_text("old", encoding="utf-8")
+    monkeypatch.setattr(Path, "rename", read_only)
+    assert build_site(project / "mkdocs.yml", site, DAY) == 1
+    line = one_clean_line(capsys.readouterr().err)
+    assert "Permission denied; make the folder writable" in line
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "sitemap.xml"]
+    assert not list(project.glob(".site*"))
+
+
+@pytest.mark.parametrize("epoch", ["yesterday", "1e9", "99999999999999999999", "-99999999999"])
+def test_a_malformed_source_date_epoch_is_one_line(project: Path, epoch: str) -> None:
+    for args in (["validate"], ["build"]):
+        done = run(*args, cwd=project, env={"SOURCE_DATE_EPOCH": epoch})
+        assert done.returncode == 2, done.stderr
+        line = one_clean_line(done.stderr)
+        assert "SOURCE_DATE_EPOCH=" in line and ("correct it or unset it" in line
+                                                 or "out of range" in line), line
+    assert not (project / "site").exists()
+
+
+def test_the_as_of_option_takes_the_unquoted_date_the_readme_shows(project: Path) -> None:
+    edit(project / "mkdocs.yml", "      default_language: cy",
+         "      default_language: cy\n      as_of: 2026-11-26")
+    assert build_site(project / "mkdocs.yml", project / "site", None) == 0
+    edit(project / "mkdocs.yml", "as_of: 2026-11-26", "as_of: '2026-11-26'")
+    assert build_site(project / "mkdocs.yml", project / "other", None) == 0
+
+
+@pytest.mark.parametrize("value", ["26/11/2026", "'2026-02-30'", "1066-10-14", "[2026]", "12"])
+def test_a_bad_as_of_option_is_a_configuration_error_naming_it(project: Path,
+                                                               value: str) -> None:
+    edit(project / "mkdocs.yml", "      default_language: cy",
+         f"      default_language: cy\n      as_of: {value}")
+    done = run("build", cwd=project)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "Plugin 'rhaglen' option 'as_of':" in done.stderr
+    assert not (project / "site").exists()
+    mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                            cwd=project, capture_output=True, text=True, check=False)
+    assert mkdocs.returncode == 1 and "Traceback" not in mkdocs.stderr
+    assert "option 'as_of':" in mkdocs.stderr
+
+
+def test_bad_paths_are_usage_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert build_site(project / "docs", project / "site", DAY) == 2
+    assert build_site(project / "mkdocs.yml", Path("bad\0name"), DAY) == 2
+    err = capsys.readouterr().err
+    assert "no such configuration file" in err and "is not a usable folder name" in err
+    assert "Traceback" not in err
+
+
+def test_new_over_a_dangling_link_is_one_line(tmp_path: Path) -> None:
+    programmes = tmp_path / "programmes"
+    programmes.mkdir()
+    (programmes / "walk").symlink_to(tmp_path / "nowhere")
+    done = run("new", "walk", cwd=tmp_path)
+    assert done.returncode == 2
+    assert one_clean_line(done.stderr) == (
+        "rhaglen new: programmes/walk is a symbolic link; delete it, or choose another name")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_new_on_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from rhaglen.cli import main
+
+    def full(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(Path, "mkdir", full)
+    assert main(["new", "walk"]) == 1
+    assert one_clean_line(capsys.readouterr().err) == (
+        "rhaglen new: could not create programmes/walk: No space left on device; check that "
+        "programmes is a writable folder")
