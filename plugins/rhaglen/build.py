@@ -2,11 +2,14 @@
 
 MkDocs empties the site folder and then writes into it, so a failure midway would leave
 half a site (FINDINGS.md). Here the build goes into a fresh folder beside the target,
-which replaces the target only once the whole build has succeeded.
+which replaces the target only once the whole build has succeeded. Every failure ends
+in one line saying what failed and what to do: 1 for a failed build, 2 for a usage or
+configuration error; the site folder is then as it was.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
@@ -14,13 +17,25 @@ import sys
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from .asof import resolve_as_of
+from .asof import AsOfError, resolve_as_of
+from .destinations import UnsafePath, check_site_dir
 from .load import load_portfolio
 from .problems import errors
+from .staging import Busy, building, clear_leftovers, locked, replace
+
+
+class BuildFailed(Exception):
+    """A build stopped; the message is the line the user reads."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _mkdocs_logging() -> None:
@@ -34,59 +49,105 @@ def _mkdocs_logging() -> None:
     logger.setLevel(logging.INFO)
 
 
-def _replace(built: Path, target: Path) -> None:
-    """Put `built` where `target` is, keeping the old site until the new one is in place."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    built.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+def disk_message(exc: OSError) -> str:
+    """What failed on disk, and what to do about it."""
+    where = f" {exc.filename}" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        hint = "free some disk space and build again"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = "make the folder writable, or build elsewhere with -d"
+    else:
+        hint = "check the folder and build again"
+    return f"could not write{where}: {exc.strerror or exc}; {hint}"
 
 
-def build_site(config_file: Path, site_dir: Path, as_of: date | None = None) -> int:
-    """Build the site into `site_dir`; on any problem return 1 and leave it untouched."""
+def _configure(config_file: Path, as_of: date | None) -> tuple[MkDocsConfig, date]:
     if not config_file.is_file():
-        print(f"rhaglen build: no such configuration file: {config_file}", file=sys.stderr)
-        return 2
-    config = load_config(str(config_file), strict=True)
+        raise BuildFailed(f"no such configuration file: {config_file}", 2)
+    _mkdocs_logging()
+    try:
+        config = load_config(str(config_file), strict=True)
+    except MkDocsException as exc:  # MkDocs has logged which option is wrong
+        raise BuildFailed(f"{config_file}: {exc}", 2) from None
+    except (yaml.YAMLError, ValueError) as exc:  # such as `as_of: 2026-02-30`
+        reason = " ".join(str(exc).split())
+        raise BuildFailed(f"{config_file} could not be read: {reason}", 2) from None
     plugin = config.plugins.get("rhaglen")
     if plugin is None:
-        print(f"rhaglen build: {config_file} does not use the rhaglen plugin", file=sys.stderr)
-        return 2
+        raise BuildFailed(f"{config_file} does not use the rhaglen plugin", 2)
     if as_of is not None:
-        plugin.config["as_of"] = as_of.isoformat()
-    day = resolve_as_of(plugin.config["as_of"])
-    folder = config_file.parent / plugin.config["programmes_dir"]
+        plugin.config["as_of"] = as_of
+    try:
+        return config, resolve_as_of(plugin.config["as_of"])
+    except AsOfError as exc:
+        raise BuildFailed(str(exc), 2) from None
+
+
+def _destination(config: MkDocsConfig, site_dir: Path) -> Path:
+    project = Path(config.config_file_path).parent
+    plugin = config.plugins["rhaglen"]
+    sources = [Path(config.docs_dir), project / plugin.config["programmes_dir"]]
+    if config.theme.custom_dir:
+        sources.append(Path(config.theme.custom_dir))
+    try:
+        return check_site_dir(site_dir, project, sources)
+    except UnsafePath as exc:
+        raise BuildFailed(str(exc), 2) from None
+    except ValueError:
+        raise BuildFailed(f"'{site_dir}' is not a usable folder name", 2) from None
+
+
+def _valid(config: MkDocsConfig, day: date, site_dir: Path) -> bool:
+    folder = Path(config.config_file_path).parent / config.plugins["rhaglen"].config[
+        "programmes_dir"]
     result = load_portfolio(folder, day)
     for problem in result.problems:
         print(problem.format())
     if errors(result.problems):
         print(f"{len(errors(result.problems))} problem(s) found; {site_dir} was not changed.",
               file=sys.stderr)
-        return 1
+        return False
+    return True
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+
+def _build_into(config: MkDocsConfig, day: date, site: Path) -> None:
+    staging = building(site)
     config["site_dir"] = str(staging)
-    _mkdocs_logging()
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:  # sitemap dates and gzip times follow the as-of date: same bytes
         midnight = datetime.combine(day, time(), tzinfo=UTC)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
         build(config)
+        replace(staging, site)
     except MkDocsException as exc:
-        print(f"rhaglen build: {exc}; {site_dir} was not changed.", file=sys.stderr)
-        shutil.rmtree(staging, ignore_errors=True)
-        return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        raise BuildFailed(str(exc)) from None
     finally:
+        shutil.rmtree(staging, ignore_errors=True)
         if epoch is None:
             del os.environ["SOURCE_DATE_EPOCH"]
-    _replace(staging, site_dir)
-    print(f"Built {site_dir} as of {day}.", file=sys.stderr)
+
+
+def build_site(config_file: Path, site_dir: Path, as_of: date | None = None) -> int:
+    """Build the site into `site_dir`; on any problem return 1 (2: usage), it untouched."""
+    try:
+        config, day = _configure(config_file, as_of)
+        site = _destination(config, site_dir)
+        if not _valid(config, day, site_dir):
+            return 1
+        site.parent.mkdir(parents=True, exist_ok=True)
+        with locked(site.parent):
+            clear_leftovers(site)
+            _build_into(config, day, site)
+    except BuildFailed as exc:
+        print(f"rhaglen build: {exc}; {site_dir} was not changed.", file=sys.stderr)
+        return exc.code
+    except Busy as exc:
+        print(f"rhaglen build: {exc}; {site_dir} was not changed.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"rhaglen build: {disk_message(exc)}; {site_dir} was not changed.",
+              file=sys.stderr)
+        return 1
+    print(f"Built {site} as of {day}.", file=sys.stderr)
     return 0

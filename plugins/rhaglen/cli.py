@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .asof import resolve_as_of
+from .asof import AsOfError, parse_day, resolve_as_of
+from .destinations import UnsafePath
 from .load import load_portfolio
 from .problems import errors
 from .scaffold import ScaffoldError, scaffold_programme
@@ -20,9 +21,9 @@ from .schema import write_schemas
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
+        return parse_day(text)
+    except AsOfError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("as-of date: ")) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,7 +58,12 @@ def _validate(folder: Path, as_of: date | None) -> int:
     if not folder.is_dir():
         print(f"rhaglen validate: no such folder: {folder}", file=sys.stderr)
         return 2
-    result = load_portfolio(folder, resolve_as_of(as_of))
+    try:
+        day = resolve_as_of(as_of)
+    except AsOfError as exc:
+        print(f"rhaglen validate: {exc}", file=sys.stderr)
+        return 2
+    result = load_portfolio(folder, day)
     for problem in result.problems:
         print(problem.format())
     failed = errors(result.problems)
@@ -69,21 +75,33 @@ def _validate(folder: Path, as_of: date | None) -> int:
     return 0
 
 
+def _schema(folder: Path) -> int:
+    try:
+        paths = write_schemas(folder)
+    except UnsafePath as exc:
+        print(f"rhaglen schema: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"rhaglen schema: could not write {folder}: {exc}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args.dir, args.as_of)
     if args.command == "schema":
-        for path in write_schemas(args.output):
-            print(path)
-        return 0
+        return _schema(args.output)
     if args.command == "new":
         try:
             created = scaffold_programme(args.dir, args.slug)
         except ScaffoldError as exc:
             print(f"rhaglen new: {exc}", file=sys.stderr)
-            return 2
+            return exc.code
         print(f"Created {created}: fill in every empty value, then run "
               f"`rhaglen validate {args.dir}`.")
         return 0

@@ -22,6 +22,7 @@ from .yamlload import Document, load_yaml
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 UPDATE_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yml")
 TAGS_FILE = "tags.yml"
+INTERNAL = "internal"
 _TEXT = TypeAdapter(Text)
 
 
@@ -55,14 +56,25 @@ def _unknown(path: Path, known: list[str]) -> Problem:
     return _file_problem(path, f"unknown file or folder '{path.name}'{hint}")
 
 
-def _entries(folder: Path) -> list[Path]:
-    """Every entry of a folder, hidden ones included: the contract allows no other files."""
-    return sorted(folder.iterdir())
+def _entries(folder: Path, problems: list[Problem]) -> list[Path]:
+    """Every entry of a folder, hidden ones included: the contract allows no other files.
+
+    A symbolic link is reported and left out, never followed: its target could be any
+    file on the machine that builds the site, which would then be published.
+    """
+    entries = []
+    for path in sorted(folder.iterdir()):
+        if path.is_symlink():
+            problems.append(_file_problem(path, "is a symbolic link, which Rhaglen never "
+                                          "follows: commit the file or folder itself here"))
+        else:
+            entries.append(path)
+    return entries
 
 
 def _load_updates(folder: Path, problems: list[Problem]) -> dict[str, tuple[Document, Any]]:
     loaded: dict[str, tuple[Document, Any]] = {}
-    for path in _entries(folder):
+    for path in _entries(folder, problems):
         match = UPDATE_NAME.fullmatch(path.name)
         valid_date = True
         if match:
@@ -91,7 +103,7 @@ def _load_programme(
         return None
     known = [*FILE_MODELS, UPDATES_DIR + "/"]
     loaded: dict[str, tuple[Document, Any]] = {}
-    for path in _entries(folder):
+    for path in _entries(folder, problems):
         if path.name == UPDATES_DIR and path.is_dir():
             loaded.update(_load_updates(path, problems))
         elif path.name in FILE_MODELS and path.is_file():
@@ -101,8 +113,9 @@ def _load_programme(
         else:
             problems.append(_unknown(path, known))
     if "programme.yml" not in loaded:
-        if not (folder / "programme.yml").exists():
-            problems.append(_file_problem(folder / "programme.yml", "missing: every programme "
+        required = folder / "programme.yml"
+        if not (required.exists() or required.is_symlink()):
+            problems.append(_file_problem(required, "missing: every programme "
                                           "folder needs a programme.yml"))
         return None
     complete = len(problems) == before
@@ -129,6 +142,8 @@ def _load_tags(path: Path, problems: list[Problem]) -> dict[str, Text]:
         return {}
     tags: dict[str, Text] = {}
     for key, value in doc.data.items():
+        if key == INTERNAL:  # private notes, as at the top of any file: never a tag
+            continue
         if not re.fullmatch(TAG_PATTERN, key):
             line, col = doc.key_mark((key,))
             problems.append(Problem(display_path(path), line, col, key,
@@ -146,10 +161,11 @@ def load_portfolio(root: Path, as_of: date) -> LoadResult:
     problems: list[Problem] = []
     if not root.is_dir():
         return LoadResult(None, [_file_problem(root, "no such folder")])
+    entries = _entries(root, problems)
     tags_path = root / TAGS_FILE
-    tags = _load_tags(tags_path, problems) if tags_path.is_file() else {}
+    tags = _load_tags(tags_path, problems) if tags_path in entries and tags_path.is_file() else {}
     programmes = []
-    for path in _entries(root):
+    for path in entries:
         if path.is_dir():
             if (programme := _load_programme(path, tags, as_of, problems)) is not None:
                 programmes.append(programme)

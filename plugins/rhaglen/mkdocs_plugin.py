@@ -6,11 +6,13 @@ engine can drive it.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -18,7 +20,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .asof import resolve_as_of
+from .asof import AsOfError, parse_day, resolve_as_of
+from .destinations import UnsafePath, check_generated
 from .i18n import LANGUAGES, Strings
 from .load import load_portfolio
 from .problems import errors
@@ -29,9 +32,25 @@ from .state import DEFAULT_REPORTING_INTERVAL
 log = get_plugin_logger(__name__)
 
 
+class AsOfOption(base.BaseConfigOption[date | None]):
+    """`as_of`: a YAML date (`as_of: 2026-11-26`) or the same date as a quoted string."""
+
+    def run_validation(self, value: object) -> date | None:
+        if value is None:
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            value = value.isoformat()
+        if not isinstance(value, str):
+            raise ValidationError(f"expected a date as YYYY-MM-DD, got {value!r}")
+        try:
+            return parse_day(value, "the as-of date")
+        except AsOfError as exc:
+            raise ValidationError(str(exc)) from None
+
+
 class RhaglenConfig(base.Config):  # type: ignore[no-untyped-call]
     programmes_dir = c.Type(str, default="programmes")
-    as_of = c.Optional(c.Type(str))
+    as_of = AsOfOption()
     default_language = c.Choice(LANGUAGES, default="cy")
     source_edit_uri = c.Optional(c.Type(str))  # under repo_url, such as "edit/main/"
     templates_dir = c.Type(str, default="overrides/rhaglen")  # page templates of this site
@@ -64,7 +83,10 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError("rhaglen: reporting_interval is a number of days, 1 or more, "
                               f"got {self.config.reporting_interval}")
         folder = self._programmes_dir(config)
-        as_of = resolve_as_of(self.config.as_of)
+        try:
+            as_of = resolve_as_of(self.config.as_of)
+        except AsOfError as exc:
+            raise PluginError(str(exc)) from None
         state = (_fingerprint(folder) if folder.is_dir() else (), as_of, config.docs_dir)
         if state == self._generated_for:
             return config
@@ -78,8 +100,14 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         docs = Path(config.docs_dir)
         files = site_files(result.portfolio, as_of, LANGUAGES, self.config.default_language,
                            self._templates_dir(config), self.config.reporting_interval)
-        changed = sync_tree(docs, files)
-        write_schemas(docs / "schema")
+        try:
+            check_generated(docs)
+            changed = sync_tree(docs, files)
+            write_schemas(docs / "schema")
+        except UnsafePath as exc:
+            raise PluginError(f"{exc}; nothing was built") from None
+        except OSError as exc:
+            raise PluginError(f"could not write the generated pages: {exc}") from None
         log.debug("generated %d pages (%d changed), as of %s", len(files), len(changed), as_of)
         self._generated_for = state
         return config

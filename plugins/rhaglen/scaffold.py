@@ -10,7 +10,15 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 class ScaffoldError(Exception):
-    """The folder cannot be created as asked."""
+    """The folder cannot be created as asked (exit code 2: a usage error)."""
+
+    code = 2
+
+
+class ScaffoldWriteError(ScaffoldError):
+    """The folder could not be written (exit code 1)."""
+
+    code = 1
 
 
 def scaffold_programme(root: Path, slug: str) -> Path:
@@ -19,9 +27,17 @@ def scaffold_programme(root: Path, slug: str) -> Path:
         raise ScaffoldError(f"'{slug}' is not a valid folder name: use lower-case letters and "
                             "digits joined by -, such as cerdded-i-r-ysgol")
     folder = root / slug
+    if folder.is_symlink():
+        raise ScaffoldError(f"{folder} is a symbolic link; delete it, or choose another name")
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists")
-    folder.mkdir(parents=True)
     template = files("rhaglen").joinpath("scaffold/programme.yml").read_text(encoding="utf-8")
-    (folder / "programme.yml").write_text(template, encoding="utf-8")
+    try:
+        folder.mkdir(parents=True)
+        with (folder / "programme.yml").open("x", encoding="utf-8") as out:
+            out.write(template)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ScaffoldWriteError(f"could not create {folder}: {reason}; check that {root} is a "
+                            "writable folder") from None
     return folder

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .destinations import UnsafePath, linked_paths
 from .model.portfolio import FILE_MODELS
 from .model.types import TAG_PATTERN, Text
 from .model.updates import UpdateFile
@@ -35,13 +36,17 @@ def schemas() -> dict[str, dict[str, Any]]:
         "title": "tags.yml",
         "type": "object",
         "propertyNames": {"pattern": TAG_PATTERN},
+        "properties": {"internal": {"description": "Private notes: accepted, never published."}},
         "additionalProperties": text,
     }
     return result
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write every schema into `folder`, only where the content changed."""
+    """Write every schema into `folder`, only where the content changed; never via a link."""
+    if links := linked_paths(folder):
+        raise UnsafePath(f"{links[0]} is a symbolic link; delete it: Rhaglen never writes "
+                         "schemas through one")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in schemas().items():

@@ -6,6 +6,7 @@ so `no` stays a string where a string is expected and `1.10` is never turned int
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,6 +33,14 @@ LANGUAGE_NAMES = {"cy": "Welsh (cy)", "en": "English (en)"}
 _INT = re.compile(r"[-+]?[0-9]+")
 _NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+EARLIEST, LATEST = date(1900, 1, 1), date(2200, 12, 31)
+MAX_NUMBER = 10**12  # any figure a programme reports is far smaller
+MAX_NUMBER_CHARS = 32  # a number written with more characters is refused unread
+MAX_TEXT = 300  # characters of a Text or Name, per language
+MAX_PROSE = 10_000  # characters of a Prose, per language
+MAX_LINE = 2_000  # characters of any other one-line value (an address, a citation)
+# Letters that draw nothing: Hangul fillers and the blank Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
@@ -63,7 +72,23 @@ def _clean(value: str, *, one_line: bool) -> str:
             raise fail("control", f"control character U+{ord(char):04X} is not allowed")
     if not value:
         raise fail("empty", "must not be empty")
+    if not any(_visible(char) for char in value):
+        raise fail("invisible", "has no visible character (only spaces or invisible "
+                   "characters such as U+200B); write the text out")
     return value
+
+
+def _visible(char: str) -> bool:
+    return (unicodedata.category(char) not in ("Cc", "Cf", "Cn", "Zs", "Zl", "Zp")
+            and char not in _BLANK_LETTERS)
+
+
+def _within(text: str, limit: int, what: str) -> str:
+    if len(text) > limit:
+        raise fail("too_long", "is {length} characters long; {what} may be at most "
+                   "{limit} (in each language)", length=f"{len(text):,}", what=what,
+                   limit=f"{limit:,}")
+    return text
 
 
 def _string(value: Any) -> str:
@@ -73,31 +98,55 @@ def _string(value: Any) -> str:
 
 
 def _line(value: Any) -> str:
-    return _clean(_string(value), one_line=True)
+    return _within(_clean(_string(value), one_line=True), MAX_LINE, "a one-line value")
+
+
+def _text_line(value: Any) -> str:
+    return _within(_clean(_string(value), one_line=True), MAX_TEXT,
+                   "a title, name or other one-line text")
 
 
 def _paragraphs(value: Any) -> str:
-    text = _clean(_string(value), one_line=False)
+    text = _within(_clean(_string(value), one_line=False), MAX_PROSE, "prose")
     problems = prose_problems(text)
     if problems:
         raise fail("prose", "; ".join(problems))
     return text
 
 
+def _out_of_range(written: str) -> PydanticCustomError:
+    shown = written if len(written) <= 24 else f"{written[:12]}… ({len(written)} characters)"
+    return fail("number_range", "'{got}' is out of range: numbers are between "
+                "-{limit} and {limit}", got=shown, limit=f"{MAX_NUMBER:,}")
+
+
+def _bounded(number: int | float, written: str) -> int | float:
+    """The number if it is finite and no larger than MAX_NUMBER either way."""
+    if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+        raise _out_of_range(written)
+    return number
+
+
+def _parsed(value: Plain) -> int | float:
+    """A YAML number; never parses hundreds of digits (Python refuses over 4,300)."""
+    if len(value) > MAX_NUMBER_CHARS:
+        raise _out_of_range(value)
+    return _bounded(int(value) if _INT.fullmatch(value) else float(value), value)
+
+
 def _integer(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return int(_bounded(value, "the number"))
     if isinstance(value, Plain) and _INT.fullmatch(value):
-        return int(value)
+        return int(_parsed(value))
     raise fail("integer", "expected a whole number, got {got}", got=_describe(value))
 
 
 def _number(value: Any) -> int | float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
+        return _bounded(value, "the number")
     if isinstance(value, Plain) and _NUMBER.fullmatch(value):
-        number = float(value)
-        return int(number) if _INT.fullmatch(value) else number
+        return _parsed(value)
     raise fail("number", "expected a number, got {got}", got=_describe(value))
 
 
@@ -109,15 +158,25 @@ def _boolean(value: Any) -> bool:
     raise fail("boolean", "expected true or false, got {got}", got=_describe(value))
 
 
+def in_date_range(day: date) -> bool:
+    """Whether `day` is one Rhaglen can judge and draw: EARLIEST to LATEST."""
+    return EARLIEST <= day <= LATEST
+
+
 def _date(value: Any) -> date:
     if isinstance(value, date):
-        return value
-    if isinstance(value, str) and _DATE.fullmatch(value):
+        day = value
+    elif isinstance(value, str) and _DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise fail("date", "'{got}' is not a real calendar date", got=value) from None
-    raise fail("date", "expected a date as YYYY-MM-DD, got {got}", got=_describe(value))
+    else:
+        raise fail("date", "expected a date as YYYY-MM-DD, got {got}", got=_describe(value))
+    if not in_date_range(day):
+        raise fail("date_range", "{got} is out of range: dates are from {first} to {last}",
+                   got=day.isoformat(), first=EARLIEST.isoformat(), last=LATEST.isoformat())
+    return day
 
 
 def _score(value: int) -> int:
@@ -162,8 +221,12 @@ def _name_as_text(value: Any) -> Any:
     return {"cy": value, "en": value} if isinstance(value, str) else value
 
 
-Line = Annotated[str, BeforeValidator(_line, json_schema_input_type=str)]
-Paragraphs = Annotated[str, BeforeValidator(_paragraphs, json_schema_input_type=str)]
+Line = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
+                 Field(max_length=MAX_LINE)]
+TextLine = Annotated[str, BeforeValidator(_text_line, json_schema_input_type=str),
+                     Field(max_length=MAX_TEXT)]
+Paragraphs = Annotated[str, BeforeValidator(_paragraphs, json_schema_input_type=str),
+                       Field(max_length=MAX_PROSE)]
 Int = Annotated[int, BeforeValidator(_integer, json_schema_input_type=int)]
 Number = Annotated[float, BeforeValidator(_number, json_schema_input_type=float)]
 Bool = Annotated[bool, BeforeValidator(_boolean, json_schema_input_type=bool)]
@@ -197,8 +260,8 @@ class Model(BaseModel):
 class Text(Model):
     """One line of plain text in Welsh and English."""
 
-    cy: Line
-    en: Line
+    cy: TextLine
+    en: TextLine
 
     def __call__(self, lang: str) -> str:
         """The text in `lang`."""

@@ -17,6 +17,8 @@ from markupsafe import Markup
 WIDTH = 420  # viewBox units; the chart scales to the column, readable on a phone
 FONT = 16
 
+MAX_OVERRUN = 100.0  # a bar past 100 times its track is drawn as 100 times
+
 
 def _patterns(name: str, stripe: tuple[str, str], dots: tuple[str, str], angle: int) -> str:
     """Two fills that show without colour, ids `{p}-<name>hatch` and `{p}-<name>dots`.
@@ -89,7 +91,7 @@ class Bar:
 
 def _bar(prefix: str, y: int, bar: Bar) -> list[str]:
     track = WIDTH - 2
-    share = max(0.0, bar.share)
+    share = _share(bar.share, MAX_OVERRUN)
     whole = track / max(1.0, share)  # the width that stands for 100%
     inside, past = (fill.format(p=prefix) for fill in BAR_FILLS[bar.status])
     css = f"rh-bar--{bar.status}"  # with rh-bar (within the track) or rh-bar-past
@@ -105,10 +107,15 @@ def _bar(prefix: str, y: int, bar: Bar) -> list[str]:
                     f'width="{whole * (share - 1.0):.1f}" height="16" fill="{past}" '
                     f'stroke="{edge}"/>')
     if bar.marker is not None:
-        x = 1 + whole * min(max(bar.marker, 0.0), 1.0)
+        x = 1 + whole * _share(bar.marker, 1.0)
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y + 20}" y2="{y + 44}" '
                     f'stroke="#000" stroke-width="2" stroke-dasharray="3 2"/>')
     return body
+
+
+def _share(value: float, most: float) -> float:
+    """A share that can be drawn: 0 to `most`, never infinite or not-a-number."""
+    return min(value, most) if value > 0.0 else 0.0
 
 
 def bar_chart(prefix: str, title: str, desc: str, bars: Sequence[Bar]) -> Markup:

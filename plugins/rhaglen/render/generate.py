@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ..destinations import check_generated
 from ..model.portfolio import Portfolio
 from ..state import DEFAULT_REPORTING_INTERVAL
 from .environment import render_page
@@ -46,7 +47,11 @@ def site_files(portfolio: Portfolio, as_of: date, languages: tuple[str, ...], de
 
 
 def sync_tree(docs_dir: Path, files: dict[str, str]) -> list[str]:
-    """Make the generated folders of `docs_dir` hold exactly `files`; returns what changed."""
+    """Make the generated folders of `docs_dir` hold exactly `files`; returns what changed.
+
+    Raises UnsafePath, before touching anything, if a generated folder is or holds a link.
+    """
+    check_generated(docs_dir, GENERATED_ROOTS)
     changed = []
     for relative, content in sorted(files.items()):
         path = docs_dir / relative

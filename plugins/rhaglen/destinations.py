@@ -1,0 +1,79 @@
+"""Where a build may write: the site folder, and the generated folders of the docs tree.
+
+A build deletes what it replaces, so each place it writes is checked first. The site
+folder may not be, hold or sit inside the project's sources, and an existing folder is
+replaced only if it is empty or looks like a built site. Generated folders are never
+written or emptied through a symbolic link, which could point anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+GENERATED_FOLDERS = ("programmes", "lessons", "schema")  # under the docs folder
+SOURCE_FOLDERS = ("docs", "programmes", "overrides", "plugins", "tests", ".git")
+SITE_FILES = ("index.html", "sitemap.xml")  # every MkDocs build writes both
+
+
+class UnsafePath(Exception):
+    """A build would write or delete where it must not; the message says where and why."""
+
+
+def _contains(outer: Path, inner: Path) -> bool:
+    return inner == outer or inner.is_relative_to(outer)
+
+
+def looks_like_site(folder: Path) -> bool:
+    """Whether `folder` holds a site built before (and so may be replaced)."""
+    return all((folder / name).is_file() for name in SITE_FILES)
+
+
+def check_site_dir(site: Path, project: Path, sources: Iterable[Path] = ()) -> Path:
+    """The site folder, made absolute, if a build may replace it; else raise UnsafePath.
+
+    Refused: the project folder (where mkdocs.yml is) or any folder above it; any source
+    folder (SOURCE_FOLDERS of the project, and `sources`), a folder inside one, or one
+    holding one; a symbolic link; a file; and a folder with other content that does
+    not look like a built site. `site/` in the project is the usual, allowed, choice.
+    """
+    absolute = Path(os.path.abspath(site))
+    if absolute.is_symlink():
+        raise UnsafePath(f"{site} is a symbolic link; give the real folder with -d")
+    resolved, root = absolute.resolve(), project.resolve()
+    if _contains(resolved, root):
+        raise UnsafePath(f"{site} is the project folder or holds it ({root}); the site "
+                         f"would replace the sources: use a folder such as {root / 'site'}")
+    for source in [*(root / name for name in SOURCE_FOLDERS), *sources]:
+        source = source.resolve()
+        if _contains(source, resolved) or _contains(resolved, source):
+            raise UnsafePath(f"{site} is, holds or sits inside the source folder {source}; "
+                             f"use a folder of its own such as {root / 'site'}")
+    if resolved.exists() and not resolved.is_dir():
+        raise UnsafePath(f"{site} is a file, not a folder; choose another with -d")
+    if resolved.is_dir() and any(resolved.iterdir()) and not looks_like_site(resolved):
+        raise UnsafePath(f"{site} is not empty and does not look like a built site (no "
+                         f"{' and '.join(SITE_FILES)}); empty it or choose another with -d")
+    return resolved
+
+
+def linked_paths(folder: Path) -> list[Path]:
+    """`folder` if it is a symbolic link, else every link inside it; links are not followed."""
+    if folder.is_symlink():
+        return [folder]
+    found: list[Path] = []
+    for top, dirs, names in os.walk(folder, followlinks=False):
+        found.extend(Path(top, name) for name in [*dirs, *names]
+                     if os.path.islink(os.path.join(top, name)))
+    return sorted(found)
+
+
+def check_generated(docs_dir: Path, folders: Iterable[str] = GENERATED_FOLDERS) -> None:
+    """Raise UnsafePath if a generated folder is, or holds, a symbolic link."""
+    for name in folders:
+        links = linked_paths(docs_dir / name)
+        if links:
+            raise UnsafePath(f"{links[0]} is a symbolic link where every build rewrites "
+                             f"generated pages ({docs_dir / name}): delete the link; Rhaglen "
+                             "never writes or deletes through one")
