@@ -14,6 +14,7 @@ files:                 # paths relative to the programmes folder
   walk/plan.yml: null  # remove a file the base provides
   walk/extra/: null    # a path ending in / is an empty folder
   walk/odd.yml: {text: "caf\u00e9", encoding: latin-1}   # other bytes: encoding, times
+  walk/risks.yml: {link: ../../elsewhere.yml}           # a symbolic link
 expect:                # always last: regenerated in place
   exit: 1
   lines: [...]         # stdout, one problem per line, paths as printed from the tree's parent
@@ -94,6 +95,9 @@ def write_tree(root: Path, files: dict[str, Any]) -> None:
             target.mkdir(parents=True, exist_ok=True)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(spec, dict) and set(spec) == {"link"}:  # a symbolic link to `link`
+            target.symlink_to(spec["link"])
+            continue
         target.write_bytes(_content(spec))
 
 
