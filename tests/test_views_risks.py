@@ -119,3 +119,15 @@ def test_issues_are_listed_newest_first_with_their_priority() -> None:
     assert [(i.priority.value, i.priority.label) for i in issues] == [
         ("low", "Low"), ("high", "High")]
     assert [i.resolved for i in issues] == ["Unresolved", "Unresolved"]
+
+
+@pytest.mark.parametrize(("lang", "flag"), [("cy", "Adolygiad yn hwyr"),
+                                            ("en", "Review overdue")])
+def test_a_review_due_on_the_as_of_day_is_not_yet_overdue(lang: str, flag: str) -> None:
+    # The demo day is 26 November 2026: a review due that day has not passed yet.
+    portfolio = hand_built(risk("today", "threat", 2, 2, review="2026-11-26"),
+                           risk("yesterday", "threat", 2, 2, review="2026-11-25"))
+    page = soup(portfolio, "programmes/p/risks/", lang)
+    flagged = {tr["id"]: flag in words(tr) for tr in page.find_all("tr", id=True)
+               if tr["id"].startswith("risk-")}
+    assert flagged == {"risk-today": False, "risk-yesterday": True}
