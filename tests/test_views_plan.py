@@ -175,3 +175,15 @@ def test_a_milestone_completed_on_its_slipped_forecast_is_still_done_late(
                                 "plan/", lang, DAY)
     m = rows(view.milestones)["milestone-m"]
     assert (m.status.value, m.status.label, m.days_late) == ("done-late", status, late)
+
+
+@pytest.mark.parametrize(("lang", "status"), [("cy", "Ar y trywydd"), ("en", "On track")])
+def test_an_objective_exactly_where_the_plan_expects_is_on_track(lang: str,
+                                                                  status: str) -> None:
+    # Halfway through the year (2 July 2026) and halfway from 40 to 60: on the line counts.
+    plan = PlanFile.model_validate({"objectives": [objective("up", "increase", 40, 60)]})
+    halfway = update("2026-07-01", objectives=[{"id": "up", "value": 50}])
+    view: PlanView = built_view(Programme("p", programme_file(), plan=plan,
+                                          updates=(halfway,)), "plan/", lang, date(2026, 7, 2))
+    up = rows(view.objectives)["objective-up"]
+    assert (up.status.value, up.status.label) == ("on-track", status)
