@@ -131,3 +131,12 @@ def test_a_review_due_on_the_as_of_day_is_not_yet_overdue(lang: str, flag: str) 
     flagged = {tr["id"]: flag in words(tr) for tr in page.find_all("tr", id=True)
                if tr["id"].startswith("risk-")}
     assert flagged == {"risk-today": False, "risk-yesterday": True}
+
+
+@pytest.mark.parametrize(("lang", "high"), [("cy", "Uchel"), ("en", "High")])
+def test_each_heat_map_cell_scores_likelihood_times_impact(lang: str, high: str) -> None:
+    threat, opportunity = view(demo(), BREATHE + "risks/", lang).heat_maps
+    for cell in (*threat.cells, *opportunity.cells):
+        score = int(cell.likelihood) * int(cell.impact)
+        assert cell.score.label.startswith(f"{score} ("), cell
+    assert threat.cells[0].score.label == f"20 ({high})"  # 5 × 4
