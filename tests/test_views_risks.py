@@ -140,3 +140,14 @@ def test_each_heat_map_cell_scores_likelihood_times_impact(lang: str, high: str)
         score = int(cell.likelihood) * int(cell.impact)
         assert cell.score.label.startswith(f"{score} ("), cell
     assert threat.cells[0].score.label == f"20 ({high})"  # 5 × 4
+
+
+@pytest.mark.parametrize(("lang", "inherent", "residual"), [
+    ("cy", "20 (Uchel)", "4 (Isel)"), ("en", "20 (High)", "4 (Low)")])
+def test_a_risk_shows_its_residual_score_apart_from_its_inherent(
+        lang: str, inherent: str, residual: str) -> None:
+    portfolio = hand_built(risk("r", "threat", 5, 4, residual={"likelihood": 2, "impact": 2}))
+    (row,) = view(portfolio, "programmes/p/risks/", lang).groups[0].rows
+    assert row.residual is not None
+    assert (row.inherent.label, row.residual.label) == (inherent, residual)
+    assert (row.inherent.value, row.residual.value) == ("high", "low")
