@@ -71,9 +71,9 @@ def test_a_list_sorts_differently_in_each_language() -> None:
         "Chwilog", "Cwm", "Llandudno", "Lyons", "Y Gymraeg", "Ymgysylltu"]
 
 
-@pytest.mark.parametrize(("lang", "first"), [("cy", "Y Gymraeg"), ("en", "Y Gymraeg")])
+@pytest.mark.parametrize(("lang", "first"), [("cy", "Lyons"), ("en", "Llandudno")])
 def test_the_formatter_sorts_in_the_page_language(lang: str, first: str) -> None:
-    assert min(["Ymgysylltu", "Y Gymraeg"], key=Formatter(lang).sort_key) == first
+    assert min(["Lyons", "Llandudno"], key=Formatter(lang).sort_key) == first
 
 
 def test_texts_that_differ_only_in_punctuation_keep_a_stable_order() -> None:

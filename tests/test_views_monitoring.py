@@ -118,3 +118,26 @@ def test_walk_update_actions_keep_their_anchors() -> None:
     assert (action.anchor, action.responds_to.href, action.owner.href) == (
         "action-a1", "../../plan/#milestone-m2", "../../plan/#role-swyddog")
     assert action.name.startswith("A1 · Move")
+
+
+@pytest.mark.parametrize(("lang", "spent"), [("cy", ["£400", "£300"]), ("en", ["£400", "£300"])])
+def test_an_earlier_update_shows_the_spend_it_reported_not_todays(lang: str,
+                                                                  spent: list[str]) -> None:
+    # The 31 March update reported £400 and £300; the later one £700 and £560.
+    view: UpdateView = built_view(make(), "monitoring/2026-03-31/", lang, DAY)
+    assert [s.balance.spent for s in view.spend] == spent
+    assert [s.balance.over for s in view.spend] == [False, False]
+
+
+@pytest.mark.parametrize(("lang", "labels"), [
+    ("cy", ["Diweddariad 20 Mai 2026", "Diweddariad 31 Mawrth 2026"]),
+    ("en", ["Update of 20 May 2026", "Update of 31 March 2026"])])
+def test_agreed_changes_are_listed_newest_first(lang: str, labels: list[str]) -> None:
+    first, second = UPDATES
+    earlier = update("2026-03-31", **{
+        **first.report.model_dump(mode="json", by_alias=True, exclude_none=True),
+        "changes": [{"summary": {"cy": "Cynharach", "en": "Earlier"},
+                     "rationale": {"cy": "R", "en": "R"}, "agreed_with": ["org"],
+                     "agreed_on": "2026-03-20"}]})
+    view: MonitoringView = built_view(make((earlier, second)), "monitoring/", lang, DAY)
+    assert [c.update.label for c in view.changes if c.update] == labels

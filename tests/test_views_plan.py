@@ -7,9 +7,20 @@ from typing import Any
 
 import pytest
 from rhaglen.model.plan import PlanFile
+from rhaglen.model.portfolio import Programme
 from rhaglen.render.views.plan import PlanView
 
-from .test_state import DAY, PLAN, TEXT, UPDATES, make, objective, update
+from .test_state import (
+    DAY,
+    PLAN,
+    TEXT,
+    UPDATES,
+    make,
+    milestone,
+    objective,
+    programme_file,
+    update,
+)
 from .views import built_view, demo_view, svg
 
 WALK = "programmes/cerdded-i-r-ysgol/plan/"
@@ -148,3 +159,31 @@ def test_update_path_is_shared_by_pages_and_action_links() -> None:
     view = demo_view("programmes/cerdded-i-r-ysgol/monitoring/", "en")
     assert view.actions[0].action.href == "2026-04-10/#action-a1"
     assert view.actions[0].reported.href == "2026-04-10/"
+
+
+@pytest.mark.parametrize(("lang", "status", "late"), [
+    ("cy", "Wedi'i chwblhau'n hwyr", "14 diwrnod yn hwyr"),
+    ("en", "Done late", "14 days late")])
+def test_a_milestone_completed_on_its_slipped_forecast_is_still_done_late(
+        lang: str, status: str, late: str) -> None:
+    # Lateness is judged against the due date: meeting a forecast that slipped is not on time.
+    plan = PlanFile.model_validate({**PLAN.model_dump(mode="json", exclude_none=True),
+                                    "milestones": [milestone("m", "2026-03-01",
+                                                             forecast="2026-03-15")]})
+    done = update("2026-03-31", milestones=[{"id": "m", "completed": "2026-03-15"}])
+    view: PlanView = built_view(Programme("p", programme_file(), plan=plan, updates=(done,)),
+                                "plan/", lang, DAY)
+    m = rows(view.milestones)["milestone-m"]
+    assert (m.status.value, m.status.label, m.days_late) == ("done-late", status, late)
+
+
+@pytest.mark.parametrize(("lang", "status"), [("cy", "Ar y trywydd"), ("en", "On track")])
+def test_an_objective_exactly_where_the_plan_expects_is_on_track(lang: str,
+                                                                  status: str) -> None:
+    # Halfway through the year (2 July 2026) and halfway from 40 to 60: on the line counts.
+    plan = PlanFile.model_validate({"objectives": [objective("up", "increase", 40, 60)]})
+    halfway = update("2026-07-01", objectives=[{"id": "up", "value": 50}])
+    view: PlanView = built_view(Programme("p", programme_file(), plan=plan,
+                                          updates=(halfway,)), "plan/", lang, date(2026, 7, 2))
+    up = rows(view.objectives)["objective-up"]
+    assert (up.status.value, up.status.label) == ("on-track", status)

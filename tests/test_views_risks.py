@@ -119,3 +119,35 @@ def test_issues_are_listed_newest_first_with_their_priority() -> None:
     assert [(i.priority.value, i.priority.label) for i in issues] == [
         ("low", "Low"), ("high", "High")]
     assert [i.resolved for i in issues] == ["Unresolved", "Unresolved"]
+
+
+@pytest.mark.parametrize(("lang", "flag"), [("cy", "Adolygiad yn hwyr"),
+                                            ("en", "Review overdue")])
+def test_a_review_due_on_the_as_of_day_is_not_yet_overdue(lang: str, flag: str) -> None:
+    # The demo day is 26 November 2026: a review due that day has not passed yet.
+    portfolio = hand_built(risk("today", "threat", 2, 2, review="2026-11-26"),
+                           risk("yesterday", "threat", 2, 2, review="2026-11-25"))
+    page = soup(portfolio, "programmes/p/risks/", lang)
+    flagged = {tr["id"]: flag in words(tr) for tr in page.find_all("tr", id=True)
+               if tr["id"].startswith("risk-")}
+    assert flagged == {"risk-today": False, "risk-yesterday": True}
+
+
+@pytest.mark.parametrize(("lang", "high"), [("cy", "Uchel"), ("en", "High")])
+def test_each_heat_map_cell_scores_likelihood_times_impact(lang: str, high: str) -> None:
+    threat, opportunity = view(demo(), BREATHE + "risks/", lang).heat_maps
+    for cell in (*threat.cells, *opportunity.cells):
+        score = int(cell.likelihood) * int(cell.impact)
+        assert cell.score.label.startswith(f"{score} ("), cell
+    assert threat.cells[0].score.label == f"20 ({high})"  # 5 × 4
+
+
+@pytest.mark.parametrize(("lang", "inherent", "residual"), [
+    ("cy", "20 (Uchel)", "4 (Isel)"), ("en", "20 (High)", "4 (Low)")])
+def test_a_risk_shows_its_residual_score_apart_from_its_inherent(
+        lang: str, inherent: str, residual: str) -> None:
+    portfolio = hand_built(risk("r", "threat", 5, 4, residual={"likelihood": 2, "impact": 2}))
+    (row,) = view(portfolio, "programmes/p/risks/", lang).groups[0].rows
+    assert row.residual is not None
+    assert (row.inherent.label, row.residual.label) == (inherent, residual)
+    assert (row.inherent.value, row.residual.value) == ("high", "low")
