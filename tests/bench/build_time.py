@@ -23,8 +23,9 @@ REPO = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-26"
 
 
-def make_project(root: Path, count: int) -> Path:
-    project = root / f"n{count}"
+def site_skeleton(project: Path) -> Path:
+    """A site project in `project` (config, docs, overrides, tags) with no programme yet;
+    returns its programmes folder."""
     shutil.copytree(REPO / "docs", project / "docs",
                     ignore=shutil.ignore_patterns("programmes", "lessons", "schema"))
     shutil.copytree(REPO / "overrides", project / "overrides")
@@ -32,6 +33,12 @@ def make_project(root: Path, count: int) -> Path:
     programmes = project / "programmes"
     programmes.mkdir()
     shutil.copy2(REPO / "programmes" / "tags.yml", programmes / "tags.yml")
+    return programmes
+
+
+def make_project(root: Path, count: int) -> Path:
+    project = root / f"n{count}"
+    programmes = site_skeleton(project)
     sources = sorted(p for p in (REPO / "programmes").iterdir() if p.is_dir())
     for i in range(count):
         source = sources[i % len(sources)]

@@ -16,7 +16,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from .build_time import REPO, site_skeleton
+
 AS_OF = date(2026, 11, 26)
 WALK = "cerdded-i-r-ysgol"
 
@@ -57,13 +58,7 @@ actions:
 def make_project(root: Path, count: int) -> Path:
     """A site project whose walk-to-school programme has `count` daily updates."""
     project = root / f"u{count}"
-    shutil.copytree(REPO / "docs", project / "docs",
-                    ignore=shutil.ignore_patterns("programmes", "lessons", "schema"))
-    shutil.copytree(REPO / "overrides", project / "overrides")
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    programmes = project / "programmes"
-    programmes.mkdir()
-    shutil.copy2(REPO / "programmes" / "tags.yml", programmes / "tags.yml")
+    programmes = site_skeleton(project)
     walk = programmes / WALK
     shutil.copytree(REPO / "programmes" / WALK, walk)
     shutil.rmtree(walk / "updates")
