@@ -107,8 +107,9 @@ def test_update_page_rescore_bands_follow_the_score() -> None:
                                            {"id": "same", "likelihood": 3, "impact": 4}])
     view: UpdateView = built_view(make((*UPDATES, rescored)), "monitoring/2026-05-30/", "en",
                                   DAY)
-    assert [(r.score.label, r.score.value) for r in view.risks] == [
-        ("2 × 2 = 4 (Low)", "low"), ("3 × 4 = 12 (Medium)", "medium")]
+    assert [(r.score.label, r.score.value, r.score.family) for r in view.risks] == [
+        ("2 × 2 = 4 (Low)", "low", "band"),  # a threat
+        ("3 × 4 = 12 (Medium)", "medium", "opportunity-band")]  # styled as on the risks page
     assert view.previous is not None and view.previous.href == "../2026-05-20/"
 
 

@@ -16,6 +16,7 @@ from .base import NONE, Link, Status, ViewContext
 from .frame import ProgrammeFrame, programme_frame
 from .monitoring import ChangeEntry, change_entry, owner, period, rag_status, update_link
 from .plan import Balance, balance
+from .risks import band_family
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,10 @@ def _risk(ctx: ViewContext, day: date, entry: RiskReport) -> RiskRescore:
     score = Score(day, entry.likelihood, entry.impact)
     words = ctx.t("risks.score_parts", likelihood=score.likelihood, impact=score.impact,
                   score=score.value)
+    kind = ctx.page.data["records"][entry.id.lower()].record.kind  # threat or opportunity
     return RiskRescore(ctx.ref(entry.id),
-                       Status("band", score.band, f"{words} ({ctx.t('band.' + score.band)})"),
+                       Status(band_family(kind), score.band,
+                              f"{words} ({ctx.t('band.' + score.band)})"),
                        ctx.t("risk_status." + entry.status) if entry.status else NONE,
                        _note(ctx, entry.note))
 
