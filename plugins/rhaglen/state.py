@@ -30,6 +30,11 @@ MONITORED_STAGES: frozenset[Stage] = frozenset(
     ("piloting", "implementing", "evaluating", "following-up"))
 
 
+def overspent(planned: float, spent: float) -> bool:
+    """Spend past the amount planned (a line, a total, or one update's report)."""
+    return spent > planned
+
+
 def risk_band(score: int) -> Band:
     """1 to 4 low, 5 to 12 medium, 15 to 25 high (contract, risks.yml)."""
     return "low" if score <= 4 else "medium" if score <= 12 else "high"
@@ -75,7 +80,7 @@ class BudgetState:
 
     @property
     def over_budget(self) -> bool:
-        return self.spent > self.line.planned
+        return overspent(self.line.planned, self.spent)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import date
 from markupsafe import Markup
 
 from ...model.plan import PlanFile, Resource
-from ...state import BudgetState, CurrentState, MilestoneState, ObjectiveState
+from ...state import BudgetState, CurrentState, MilestoneState, ObjectiveState, overspent
 from ..links import anchor
 from .base import NONE, Link, Status, ViewContext, choices
 from .frame import ProgrammeFrame, programme_frame
@@ -126,7 +126,7 @@ def money(ctx: ViewContext, amount: float) -> str:
 
 def balance(ctx: ViewContext, planned: float, spent: float) -> Balance:
     """What is left of `planned` after `spent`, or by how much `spent` is over it."""
-    over = spent > planned
+    over = overspent(planned, spent)
     remaining = (ctx.t("plan.over_by", amount=money(ctx, spent - planned)) if over
                  else money(ctx, planned - spent))
     return Balance(money(ctx, planned), money(ctx, spent), remaining, over)
