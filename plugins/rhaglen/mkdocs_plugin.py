@@ -22,8 +22,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from .asof import AsOfError, parse_day, resolve_as_of
 from .destinations import UnsafePath, check_generated
+from .export import ExportSettings, export_files, write_files
 from .i18n import LANGUAGES, Strings
 from .load import load_portfolio
+from .model.portfolio import Portfolio
 from .problems import errors
 from .render.generate import site_files, sync_tree
 from .schema import write_schemas
@@ -69,6 +71,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self._generated_for: tuple[Any, ...] | None = None
         self._default_404: bytes | None = None
+        self._export: tuple[Portfolio, date] | None = None  # what on_post_build publishes
 
     def _programmes_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.programmes_dir
@@ -110,6 +113,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"could not write the generated pages: {exc}") from None
         log.debug("generated %d pages (%d changed), as of %s", len(files), len(changed), as_of)
         self._generated_for = state
+        self._export = (result.portfolio, as_of)
         return config
 
     @event_priority(-200)
@@ -178,4 +182,17 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         page.write_bytes(self._default_404)
         self._default_404 = None
 
-    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404)
+    @event_priority(-300)
+    def _write_open_data(self, config: MkDocsConfig) -> None:
+        """Once every language is built, publish the open-data files beside the pages."""
+        if not self._outer_build(config) or self._export is None:
+            return
+        portfolio, as_of = self._export
+        settings = ExportSettings(config.site_url or "", self.config.default_language,
+                                  self.config.reporting_interval)
+        try:
+            write_files(Path(config.site_dir), export_files(portfolio, as_of, settings))
+        except OSError as exc:
+            raise PluginError(f"could not write the open-data files: {exc}") from None
+
+    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404, _write_open_data)
