@@ -1,15 +1,36 @@
-"""Behaviour that lives in the browser: the language switcher, phone width, print."""
+"""Behaviour that lives in the browser: the switcher, phone width, print, requests, axe-core."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .browser import browser, needs_chromium, serve
+from .browser import DESK, PHONE, chromium, needs_chromium, serve
 
 pytestmark = [pytest.mark.browser, needs_chromium]
-PLAN = "programmes/anadlu-n-rhydd/plan/"
+BREATHE = "programmes/anadlu-n-rhydd/"
+PLAN = BREATHE + "plan/"
+# One page of every kind, each in both languages (English under en/).
+PAGE_KINDS = ["", "about/", "programmes/", "lessons/", BREATHE, PLAN, BREATHE + "strategy/",
+              BREATHE + "stakeholders/", BREATHE + "risks/", BREATHE + "monitoring/",
+              BREATHE + "monitoring/2026-11-13/", BREATHE + "pilot/", BREATHE + "evaluation/",
+              BREATHE + "lessons/", BREATHE + "sustainability/", BREATHE + "compliance/",
+              "404.html"]
+
+
+@pytest.fixture(scope="module")
+def site(demo_site: Path) -> Iterator[str]:
+    with serve(demo_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as running:
+        yield running
 
 
 @pytest.mark.parametrize(("start", "lang", "target"), [
@@ -18,48 +39,81 @@ PLAN = "programmes/anadlu-n-rhydd/plan/"
     ("/programmes/cerdded-i-r-ysgol/monitoring/2026-04-10/", "en",
      "/en/programmes/cerdded-i-r-ysgol/monitoring/2026-04-10/"),
 ])
-def test_clicking_the_language_switcher_opens_the_same_page(demo_site: Path, start: str,
+def test_clicking_the_language_switcher_opens_the_same_page(site: str, browser: Any, start: str,
                                                             lang: str, target: str) -> None:
-    with serve(demo_site) as base, browser() as tab:
-        tab.goto(base + start)
-        tab.eval(f"document.querySelector('a.md-select__link[hreflang=\"{lang}\"]').click()")
-        tab.until(f"document.documentElement.lang === '{lang}' && location.pathname")
-        assert tab.eval("location.pathname") == target
+    page = browser.new_page(viewport=DESK)
+    page.goto(site + start)
+    page.locator(f'a.md-select__link[hreflang="{lang}"]').dispatch_event("click")
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+    assert page.evaluate("location.pathname") == target
+    page.close()
 
 
-def test_a_page_fits_a_phone_and_its_charts_stay_readable(demo_site: Path) -> None:
-    with serve(demo_site) as base, browser() as tab:
-        tab.send("Emulation.setDeviceMetricsOverride", width=390, height=844,
-                 deviceScaleFactor=2, mobile=True)
-        tab.goto(f"{base}/{PLAN}")
-        assert tab.eval("document.documentElement.scrollWidth") <= 390  # no sideways page
-        charts = tab.eval("""[...document.querySelectorAll('svg.rh-chart')].map(svg => {
-            const box = svg.getBoundingClientRect();
-            const sizes = [...svg.querySelectorAll('text')].map(
-                t => t.getBoundingClientRect().height).filter(h => h > 0);
-            return {left: box.left, right: box.right, smallest: Math.min(...sizes)};
-        })""")
-        assert len(charts) == 3
-        for chart in charts:
-            assert chart["left"] >= 0 and chart["right"] <= 390
-            assert chart["smallest"] >= 9  # CSS pixels: small print, but legible
-        wide = tab.eval("""[...document.querySelectorAll('.rh-scroll')].map(
-            d => getComputedStyle(d).overflowX)""")
-        assert wide and set(wide) == {"auto"}  # wide tables scroll inside their box
+def test_a_page_fits_a_phone_and_its_charts_stay_readable(site: str, browser: Any) -> None:
+    page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    page.goto(f"{site}/{PLAN}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways page
+    charts = page.evaluate("""[...document.querySelectorAll('svg.rh-chart')].map(svg => {
+        const box = svg.getBoundingClientRect();
+        const sizes = [...svg.querySelectorAll('text')].map(
+            t => t.getBoundingClientRect().height).filter(h => h > 0);
+        return {left: box.left, right: box.right, smallest: Math.min(...sizes)};
+    })""")
+    assert len(charts) == 3
+    for chart in charts:
+        assert chart["left"] >= 0 and chart["right"] <= 390
+        assert chart["smallest"] >= 9  # CSS pixels: small print, but legible
+    wide = page.evaluate("""[...document.querySelectorAll('.rh-scroll')].map(
+        d => getComputedStyle(d).overflowX)""")
+    assert wide and set(wide) == {"auto"}  # wide tables scroll inside their box
+    page.close()
 
 
-def test_the_evaluation_prints_without_navigation_and_keeps_its_tables(demo_site: Path) -> None:
-    with serve(demo_site) as base, browser() as tab:
-        tab.goto(f"{base}/programmes/anadlu-n-rhydd/evaluation/")
-        tab.send("Emulation.setEmulatedMedia", media="print")
-        shown = tab.eval("""Object.fromEntries(['.md-header', '.md-sidebar--primary',
-            '.md-sidebar--secondary', '.rh-local', '.rh-breadcrumbs', '.md-footer',
-            'article table', 'article h1'].map(s => {
-                const el = document.querySelector(s);
-                return [s, el ? getComputedStyle(el).display : 'missing'];
-            }))""")
-        assert shown[".md-header"] == shown[".md-sidebar--primary"] == "none"
-        assert shown[".rh-local"] == shown[".rh-breadcrumbs"] == shown[".md-footer"] == "none"
-        assert shown["article table"] == "table" and shown["article h1"] == "block"
-        pdf = tab.send("Page.printToPDF", printBackground=True)
-        assert len(pdf["data"]) > 10_000  # a real document comes out
+def test_the_evaluation_prints_on_a4_without_navigation_and_keeps_its_tables(
+        site: str, browser: Any) -> None:
+    page = browser.new_page(viewport=DESK)
+    page.goto(f"{site}/{BREATHE}evaluation/")
+    page.emulate_media(media="print")
+    shown = page.evaluate("""Object.fromEntries(['.md-header', '.md-sidebar--primary',
+        '.md-sidebar--secondary', '.rh-local', '.rh-breadcrumbs', '.md-footer',
+        'article table', 'article h1'].map(s => {
+            const el = document.querySelector(s);
+            return [s, el ? getComputedStyle(el).display : 'missing'];
+        }))""")
+    assert shown[".md-header"] == shown[".md-sidebar--primary"] == "none"
+    assert shown[".rh-local"] == shown[".rh-breadcrumbs"] == shown[".md-footer"] == "none"
+    assert shown["article table"] == "table" and shown["article h1"] == "block"
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000  # a real document comes out
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"], ids=["cy", "en"])
+def test_no_page_asks_anything_of_another_site(site: str, browser: Any, lang: str) -> None:
+    page = browser.new_page(viewport=DESK)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    for path in PAGE_KINDS:
+        page.goto(f"{site}/{lang}{path}", wait_until="networkidle")
+    outside = sorted({url for url in asked if not url.startswith(site + "/")})
+    assert len(asked) > len(PAGE_KINDS) and not outside, outside
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["390", "1280"])
+@pytest.mark.parametrize("lang", ["", "en/"], ids=["cy", "en"])
+def test_axe_core_finds_nothing_serious_on_any_kind_of_page(site: str, browser: Any, lang: str,
+                                                           viewport: dict[str, int]) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, page = Axe(), browser.new_page(viewport=viewport)
+    found = []
+    for path in PAGE_KINDS:
+        page.goto(f"{site}/{lang}{path}")
+        for violation in axe.run(page).response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                target = violation["nodes"][0]["target"]
+                found.append(f"/{lang}{path}: {violation['id']} ({violation['impact']}) "
+                             f"at {target}, {len(violation['nodes'])} element(s)")
+    page.close()
+    assert not found, "\n".join(found)
