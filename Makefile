@@ -39,7 +39,7 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/ruff check plugins tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto  # one worker a core: the builds and browsers run side by side
 
 # Rewrite the golden pages after an intended change; then read `git diff tests/__snapshots__`.
 golden: $(STAMP)
