@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from rhaglen.build import build_site
 from rhaglen.load import load_portfolio
+from rhaglen.render.markup import css_string
 
 from .helpers import parse, walk
 
@@ -92,3 +93,9 @@ def test_hostile_text_is_escaped_everywhere_it_lands(project: Path, monkeypatch)
     assert title is not None and "&lt;script&gt;" in title.group(1)
     search = json.loads((project / "site" / "search" / "search_index.json").read_text("utf-8"))
     assert any("&lt;script&gt;" in doc["title"] for doc in search["docs"])
+
+
+def test_text_for_a_css_string_cannot_close_it() -> None:
+    escaped = css_string('Cau"; } </style><script>alert(1)</script> ŵ')
+    assert set(escaped) <= set("0123456789abcdefABCDEFGHIJKLMNOPQRSTUVWXYZghijklmnopqrstuvwxyz\\")
+    assert escaped.startswith("Cau\\000022\\00003b\\000020") and escaped.endswith("\\000175")

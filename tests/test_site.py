@@ -177,3 +177,26 @@ def test_search_index_holds_both_languages(demo_site: Path) -> None:
     index = (demo_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"location":"programmes/cerdded-i-r-ysgol/"' in index.replace(" ", "")
     assert '"location":"en/programmes/cerdded-i-r-ysgol/"' in index.replace(" ", "")
+
+
+@pytest.mark.parametrize(("lang", "words", "target"), [
+    ("cy", "Datganiad hygyrchedd", "accessibility/index.html"),
+    ("en", "Accessibility statement", "en/accessibility/index.html")])
+def test_every_page_links_the_accessibility_statement_in_its_language(
+        demo_site: Path, lang: str, words: str, target: str) -> None:
+    checked = 0
+    for path in pages(lang_root(demo_site, lang)):
+        if lang == "cy" and path.is_relative_to(demo_site / "en"):
+            continue
+        footer = parse(path.read_text(encoding="utf-8")).select_one("footer .rh-footer-link")
+        assert footer is not None and text_of(footer) == words, path
+        linked = (path.parent / footer.attrs["href"]).resolve()
+        if path.name == "404.html":  # served from anywhere: its links are from the root
+            continue
+        assert linked.relative_to(demo_site.resolve()).as_posix() == target.removesuffix(
+            "/index.html"), path
+        checked += 1
+    assert checked > 30
+    statement = article(html(demo_site, target.removesuffix("index.html")))
+    assert text_of(find_all(statement, "h1")[0]) == (
+        "Datganiad hygyrchedd Rhaglen" if lang == "cy" else "Accessibility statement for Rhaglen")

@@ -139,17 +139,31 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
                 page.edit_url = None
         return markdown
 
-    def on_template_context(
-        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
-    ) -> TemplateContext:
-        """Give theme overrides (the 404 page) their words from this build's catalogue."""
+    def _theme_words(self, context: TemplateContext, config: MkDocsConfig) -> TemplateContext:
+        """Give theme overrides (404 page, footer) their words from this build's catalogue,
+        and the path of this language's accessibility statement from the site root."""
         lang = config.theme.get("language")
         if lang in LANGUAGES:
             t = Strings(lang)
+            root = "" if lang == self.config.default_language else f"{lang}/"
             words = {"not_found": t("site.not_found"),
-                     "not_found_help": t("site.not_found_help")}
+                     "not_found_help": t("site.not_found_help"),
+                     "accessibility": t("site.accessibility"),
+                     "accessibility_path": f"{root}accessibility/"}
             context["rhaglen"] = words  # type: ignore[typeddict-unknown-key]
         return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """Words for templates that are not pages (the 404 page)."""
+        return self._theme_words(context, config)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        """Words for every page's footer."""
+        return self._theme_words(context, config)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when programme data changes during `mkdocs serve`."""

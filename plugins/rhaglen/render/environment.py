@@ -18,7 +18,7 @@ from jinja2 import (
 from ..formatting import Formatter
 from ..i18n import Strings
 from .links import Links
-from .markup import front_matter, md_text, plain, prose
+from .markup import css_string, front_matter, md_text, plain, prose
 from .pages import PUBLISHED, Page
 from .views import page_view
 from .views.base import ViewContext
@@ -46,7 +46,7 @@ def environment(overrides: Path | None = None) -> Environment:
         comment_start_string="<#--",
         comment_end_string="--#>",
     )
-    env.filters.update(md=md_text, front=front_matter, prose=prose, plain=plain)
+    env.filters.update(md=md_text, front=front_matter, prose=prose, plain=plain, css=css_string)
     return env
 
 

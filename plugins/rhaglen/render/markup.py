@@ -25,6 +25,14 @@ def front_matter(value: object) -> Markup:
     return Markup(json.dumps(html.escape(str(value)), ensure_ascii=False))
 
 
+def css_string(value: object) -> str:
+    """Text for inside a CSS string: every character but ASCII letters and digits as a
+    six-digit escape (a space too: CSS would swallow one after an escape), so no text
+    can close the string or the style element."""
+    return "".join(char if char.isascii() and char.isalnum()
+                   else f"\\{ord(char):06x}" for char in str(value))
+
+
 def prose(value: str) -> Markup:
     """Prose Markdown as sanitised HTML."""
     return Markup(render_prose(value))
