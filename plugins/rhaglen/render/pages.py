@@ -65,6 +65,11 @@ def programme_path(slug: str, subpath: str = "") -> str:
     return f"programmes/{slug}/{subpath}"
 
 
+def feed_path(slug: str | None = None) -> str:
+    """The Atom feed of a programme (or of the whole site), relative to a language root."""
+    return programme_path(slug, "feed.xml") if slug else "feed.xml"
+
+
 def update_path(slug: str, day: date) -> str:
     """The path of the page of a programme's update of `day`, relative to a language root."""
     return programme_path(slug, update_subpath(day))
