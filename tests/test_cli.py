@@ -88,7 +88,8 @@ def test_schema_writes_one_schema_per_file_kind(tmp_path: Path) -> None:
     assert main(["schema", "-o", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted([
-        "compliance.schema.json", "evaluation.schema.json", "lessons.schema.json",
+        "compliance.schema.json", "evaluation.schema.json", "export.schema.json",
+        "lessons.schema.json",
         "pilot.schema.json", "plan.schema.json", "programme.schema.json", "risks.schema.json",
         "strategy.schema.json", "sustainability.schema.json", "tags.schema.json",
         "update.schema.json"])

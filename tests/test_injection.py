@@ -71,6 +71,8 @@ def test_hostile_text_is_escaped_everywhere_it_lands(project: Path, monkeypatch)
         data = path.read_bytes()
         text = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
         assert CANARY not in text, path
+        if path.relative_to(project / "site").parts[0] == "data":
+            continue  # data files hold text as written, for programs to read: see test_export_*
         for raw in RAW:
             assert raw not in text, (path, raw)
         if path.suffix == ".html":

@@ -12,7 +12,7 @@ from rhaglen.formatting import Formatter
 from rhaglen.i18n import Strings
 from rhaglen.model.outcomes import EvaluationResult, Lesson
 from rhaglen.model.types import Prose
-from rhaglen.render.environment import environment
+from rhaglen.render.environment import environment, page_feed
 from rhaglen.render.views import page_view
 from rhaglen.state import due_overdue
 
@@ -205,11 +205,12 @@ CONVERTED = ("strategy", "stakeholders", "pilot", "evaluation", "lessons", "sust
 
 
 def _render(path: str, lang: str, portfolio=None) -> str:  # type: ignore[no-untyped-def]
-    """Render a page with nothing but the view, its frame and the interface words."""
+    """Render a page with nothing but the view, its frame, its feed and the interface words."""
     page = page_of(path, portfolio)
     ctx = context(page, lang)
     view = page_view(ctx)
-    values = {"view": view, "t": ctx.t, "lang": lang, "page": page}
+    values = {"view": view, "t": ctx.t, "lang": lang, "page": page,
+              "feed": page_feed(page, ctx.t)}
     if hasattr(view, "frame"):
         values["frame"] = view.frame
     template = environment().get_template(page.template)

@@ -6,6 +6,7 @@ engine can drive it.
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from .load import load_portfolio
 from .model.portfolio import Portfolio
 from .problems import errors
 from .render.generate import site_files, sync_tree
+from .render.pages import feed_path
 from .schema import write_schemas
 from .state import DEFAULT_REPORTING_INTERVAL
 
@@ -139,31 +141,31 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
                 page.edit_url = None
         return markdown
 
-    def _theme_words(self, context: TemplateContext, config: MkDocsConfig) -> TemplateContext:
-        """Give theme overrides (404 page, footer) their words from this build's catalogue,
-        and the path of this language's accessibility statement from the site root."""
+    def _words(self, config: MkDocsConfig) -> dict[str, str] | None:
+        """Words theme overrides need (404 page, feed link, footer), from this build's catalogue."""
         lang = config.theme.get("language")
-        if lang in LANGUAGES:
-            t = Strings(lang)
-            root = "" if lang == self.config.default_language else f"{lang}/"
-            words = {"not_found": t("site.not_found"),
-                     "not_found_help": t("site.not_found_help"),
-                     "accessibility": t("site.accessibility"),
-                     "accessibility_path": f"{root}accessibility/"}
-            context["rhaglen"] = words  # type: ignore[typeddict-unknown-key]
-        return context
+        if lang not in LANGUAGES:
+            return None
+        t = Strings(lang)
+        prefix = "" if lang == self.config.default_language else f"{lang}/"
+        return {"not_found": t("site.not_found"), "not_found_help": t("site.not_found_help"),
+                "feed_title": html.escape(t("feed.site")), "feed": prefix + feed_path(),
+                "accessibility": html.escape(t("site.accessibility")),
+                "accessibility_path": f"{prefix}accessibility/"}
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
-        """Words for templates that are not pages (the 404 page)."""
-        return self._theme_words(context, config)
+        """Give theme overrides (the 404 page) their words from this build's catalogue."""
+        if words := self._words(config):
+            context["rhaglen"] = words  # type: ignore[typeddict-unknown-key]
+        return context
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
-        """Words for every page's footer."""
-        return self._theme_words(context, config)
+        """Give every page the same words, so a hand-written page links the site's feed."""
+        return self.on_template_context(context, template_name="", config=config)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when programme data changes during `mkdocs serve`."""

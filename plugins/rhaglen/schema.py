@@ -9,17 +9,43 @@ from typing import Any
 from pydantic import BaseModel
 
 from .destinations import UnsafePath, linked_paths
+from .export.programme_model import ProgrammeExport
 from .model.portfolio import FILE_MODELS
 from .model.types import TAG_PATTERN, Text
 from .model.updates import UpdateFile
 
 SCHEMA_ID = "https://rhaglen.cymru/schema/v1/"
+EXPORT_SCHEMA = "export.schema.json"  # describes data/programmes/<slug>.json
 
 
 def _schema(model: type[BaseModel], name: str) -> dict[str, Any]:
     schema = model.model_json_schema(mode="validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": SCHEMA_ID + name, **schema}
+
+
+def _without_internal(schema: Any) -> Any:
+    """The schema with the `internal` property that input files may carry removed everywhere."""
+    if isinstance(schema, list):
+        return [_without_internal(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    result = {key: _without_internal(value) for key, value in schema.items()}
+    if isinstance(result.get("properties"), dict):
+        result["properties"] = {name: value for name, value in result["properties"].items()
+                                if name != "internal"}
+    return result
+
+
+def export_schema() -> dict[str, Any]:
+    """The schema of `data/programmes/<slug>.json`: what the site publishes, not what it reads.
+
+    Generated in serialisation mode (a Name is always `{cy, en}`; dates are strings), and
+    without `internal`, which input files may carry but no export ever holds.
+    """
+    schema = ProgrammeExport.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": SCHEMA_ID + EXPORT_SCHEMA, **_without_internal(schema)}
 
 
 def schemas() -> dict[str, dict[str, Any]]:
@@ -39,6 +65,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "properties": {"internal": {"description": "Private notes: accepted, never published."}},
         "additionalProperties": text,
     }
+    result[EXPORT_SCHEMA] = export_schema()
     return result
 
 

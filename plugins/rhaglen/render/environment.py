@@ -19,9 +19,9 @@ from ..formatting import Formatter
 from ..i18n import Strings
 from .links import Links
 from .markup import css_string, front_matter, md_text, plain, prose
-from .pages import PUBLISHED, Page
+from .pages import PUBLISHED, Page, feed_href
 from .views import page_view
-from .views.base import ViewContext
+from .views.base import Link, ViewContext
 from .views.frame import programme_frame
 
 
@@ -50,18 +50,27 @@ def environment(overrides: Path | None = None) -> Environment:
     return env
 
 
+def page_feed(page: Page, t: Strings) -> Link:
+    """The Atom feed a page announces: its programme's, or the whole site's."""
+    programme = page.data.get("programme")
+    title = (t("feed.programme", programme=programme.programme.title(t.lang))
+             if programme is not None else t("feed.site"))
+    return Link(title, feed_href(page))
+
+
 def render_page(page: Page, lang: str, overrides: Path | None = None) -> str:
     """The Markdown source of `page` in `lang`, with templates in `overrides` first.
 
-    Templates see only the page's view (and, on a programme's pages, its frame), the
-    language and its interface strings: everything derived lives in the view.
+    Templates see only the page's view (and, on a programme's pages, its frame), its
+    feed, the language and its interface strings: everything derived lives in the view.
     """
     t, fmt = Strings(lang), Formatter(lang)
     programme = page.data.get("programme")
     links = (Links(programme, page.data["records"], lang, page.link, PUBLISHED)
              if programme is not None else None)
     ctx = ViewContext(page, lang, t, fmt, links)
-    context: dict[str, Any] = {"lang": lang, "t": t, "page": page, "view": page_view(ctx)}
+    context: dict[str, Any] = {"lang": lang, "t": t, "page": page, "view": page_view(ctx),
+                               "feed": page_feed(page, t)}
     if programme is not None:
         context["frame"] = programme_frame(ctx, programme)
     return environment(overrides).get_template(page.template).render(context)

@@ -65,6 +65,18 @@ def programme_path(slug: str, subpath: str = "") -> str:
     return f"programmes/{slug}/{subpath}"
 
 
+def feed_path(slug: str | None = None) -> str:
+    """The Atom feed of a programme (or of the whole site), relative to a language root."""
+    return programme_path(slug, "feed.xml") if slug else "feed.xml"
+
+
+def feed_href(page: Page) -> str:
+    """A relative link from `page` to its feed: its programme's, else the whole site's."""
+    programme = page.data.get("programme")
+    target = feed_path(programme.slug if programme is not None else None)
+    return posixpath.relpath(target, page.path or ".")
+
+
 def update_path(slug: str, day: date) -> str:
     """The path of the page of a programme's update of `day`, relative to a language root."""
     return programme_path(slug, update_subpath(day))
