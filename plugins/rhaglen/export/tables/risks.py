@@ -29,16 +29,21 @@ def _score(prefix: str, cy: str, en: str, score: Callable[[Any], Score | None], 
             return value
         return get
 
-    return (*col(f"{prefix}likelihood", "integer", f"Tebygolrwydd {cy}, 1 i 5",
-                 f"Likelihood {en}, 1 to 5", part("likelihood"), required=required,
+    def named(word: str, qualifier: str) -> str:
+        return f"{word} {qualifier}" if qualifier else word
+
+    return (*col(f"{prefix}likelihood", "integer", f"{named('Tebygolrwydd', cy)}, 1 i 5",
+                 f"{named('Likelihood', en)}, 1 to 5", part("likelihood"), required=required,
                  minimum=1, maximum=5),
-            *col(f"{prefix}impact", "integer", f"Effaith {cy}, 1 i 5", f"Impact {en}, 1 to 5",
-                 part("impact"), required=required, minimum=1, maximum=5),
-            *col(f"{prefix}score", "integer", f"Sgôr {cy} (tebygolrwydd × effaith)",
-                 f"Score {en} (likelihood × impact)", part("value"), required=required,
-                 minimum=1, maximum=25),
-            *col(f"{prefix}band", "string", f"Band {cy}: low 1–4, medium 5–12, high 15–25",
-                 f"Band {en}: low 1–4, medium 5–12, high 15–25", part("band"),
+            *col(f"{prefix}impact", "integer", f"{named('Effaith', cy)}, 1 i 5",
+                 f"{named('Impact', en)}, 1 to 5", part("impact"), required=required,
+                 minimum=1, maximum=5),
+            *col(f"{prefix}score", "integer", f"{named('Sgôr', cy)} (tebygolrwydd × effaith)",
+                 f"{named('Score', en)} (likelihood × impact)", part("value"),
+                 required=required, minimum=1, maximum=25),
+            *col(f"{prefix}band", "string", f"{named('Band', cy)}: low (isel) 1–4, medium "
+                 "(canolig) 5–12, high (uchel) 15–25",
+                 f"{named('Band', en)}: low 1–4, medium 5–12, high 15–25", part("band"),
                  required=required, enum=BANDS))
 
 
