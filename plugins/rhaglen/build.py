@@ -135,26 +135,40 @@ def _build_into(config: MkDocsConfig, day: date, site: Path) -> None:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
+def reported(command: str, folder: Path, work: Callable[[], str | None]) -> int:
+    """Run `work`: 0 and its closing line, or 1 (2: usage) and one line saying what failed.
+
+    `work` returns None when it has already said why it stopped (invalid data: 1).
+    """
+    try:
+        done = work()
+    except BuildFailed as exc:
+        print(f"rhaglen {command}: {exc}; {folder} was not changed.", file=sys.stderr)
+        return exc.code
+    except Busy as exc:
+        print(f"rhaglen {command}: {exc}; {folder} was not changed.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"rhaglen {command}: {disk_message(exc)}; {folder} was not changed.",
+              file=sys.stderr)
+        return 1
+    if done is None:
+        return 1
+    print(done, file=sys.stderr)
+    return 0
+
+
 def build_site(config_file: Path, site_dir: Path, as_of: date | None = None) -> int:
     """Build the site into `site_dir`; on any problem return 1 (2: usage), it untouched."""
-    try:
+    def work() -> str | None:
         config, day = configure(config_file, as_of)
         site = destination(config, site_dir)
         if valid_portfolio(config, day, site_dir) is None:
-            return 1
+            return None
         site.parent.mkdir(parents=True, exist_ok=True)
         with locked(site.parent):
             clear_leftovers(site)
             _build_into(config, day, site)
-    except BuildFailed as exc:
-        print(f"rhaglen build: {exc}; {site_dir} was not changed.", file=sys.stderr)
-        return exc.code
-    except Busy as exc:
-        print(f"rhaglen build: {exc}; {site_dir} was not changed.", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"rhaglen build: {disk_message(exc)}; {site_dir} was not changed.",
-              file=sys.stderr)
-        return 1
-    print(f"Built {site} as of {day}.", file=sys.stderr)
-    return 0
+        return f"Built {site} as of {day}."
+
+    return reported("build", site_dir, work)

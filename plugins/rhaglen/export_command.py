@@ -11,24 +11,23 @@ an earlier export. Exit codes: 0 written, 1 invalid data or a failed write, 2 us
 from __future__ import annotations
 
 import shutil
-import sys
 from datetime import date
 from pathlib import Path
 
-from .build import BuildFailed, configure, destination, disk_message, valid_portfolio
+from .build import configure, destination, reported, valid_portfolio
 from .destinations import check_export_dir
 from .export import ExportSettings, export_files, write_files
-from .staging import Busy, building, clear_leftovers, locked, replace
+from .staging import building, clear_leftovers, locked, replace
 
 
 def export_data(config_file: Path, export_dir: Path, as_of: date | None = None) -> int:
     """Write every open-data file into `export_dir`; on any problem return 1 (2: usage)."""
-    try:
+    def work() -> str | None:
         config, day = configure(config_file, as_of)
         target = destination(config, export_dir, check_export_dir)
         portfolio = valid_portfolio(config, day, export_dir)
         if portfolio is None:
-            return 1
+            return None
         options = config.plugins["rhaglen"].config
         settings = ExportSettings(config.site_url or "", options["default_language"],
                                   options["reporting_interval"])
@@ -42,13 +41,6 @@ def export_data(config_file: Path, export_dir: Path, as_of: date | None = None) 
                 replace(staging, target)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
-    except (BuildFailed, Busy) as exc:
-        code = exc.code if isinstance(exc, BuildFailed) else 1
-        print(f"rhaglen export: {exc}; {export_dir} was not changed.", file=sys.stderr)
-        return code
-    except OSError as exc:
-        print(f"rhaglen export: {disk_message(exc)}; {export_dir} was not changed.",
-              file=sys.stderr)
-        return 1
-    print(f"Exported {len(files)} files into {target} as of {day}.", file=sys.stderr)
-    return 0
+        return f"Exported {len(files)} files into {target} as of {day}."
+
+    return reported("export", export_dir, work)

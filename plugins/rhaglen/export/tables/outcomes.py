@@ -3,6 +3,8 @@ results, lessons, sustainability actions, opportunities and compliance."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...model.outcomes import Lesson, Opportunity, Requirement, SustainabilityAction
 from ...model.programme import Stage
 from ...model.strategy import Evidence, Intervention
@@ -12,9 +14,13 @@ from .columns import Source, Table, attr, choice, codes, col, ref, refs, words
 MET_CY, MET_EN = "A gyrhaeddwyd yr amcan: yes, partly neu no", "Objective met: yes, partly or no"
 
 
-def _strategy(source: Source, name: str) -> tuple[object, ...]:
-    strategy = source.programme.strategy
-    return getattr(strategy, name) if strategy else ()
+def listed(file: str, name: str) -> Callable[[Source], tuple[object, ...]]:
+    """The records listed under `name` in one of the programme's files (none if unwritten)."""
+    def records(source: Source) -> tuple[object, ...]:
+        model = getattr(source.programme, file)
+        found: tuple[object, ...] = getattr(model, name) if model is not None else ()
+        return found
+    return records
 
 
 EVIDENCE = Table(
@@ -28,7 +34,7 @@ EVIDENCE = Table(
      *attr("quality", "string", "Ansawdd", "Quality", enum=choice(Evidence, "quality")),
      *words("summary", "Crynodeb (Markdown)", "Summary (Markdown)"),
      *refs("target_groups", "Grwpiau targed (target_groups)", "Target groups (target_groups)")),
-    lambda s: _strategy(s, "evidence"))
+    listed("strategy", "evidence"))
 
 INTERVENTIONS = Table(
     "interventions", "Ymyriadau pob rhaglen (y cymysgedd marchnata)",
@@ -43,7 +49,7 @@ INTERVENTIONS = Table(
            "The evidence it addresses (evidence)", required=True),
      *refs("target_groups", "Grwpiau targed (target_groups)", "Target groups (target_groups)",
            required=True)),
-    lambda s: _strategy(s, "interventions"))
+    listed("strategy", "interventions"))
 
 
 def _results(name: str, note: str, cy: str, en: str, file: str) -> Table:
@@ -54,7 +60,7 @@ def _results(name: str, note: str, cy: str, en: str, file: str) -> Table:
          *attr("met", "string", MET_CY, MET_EN, enum=("yes", "partly", "no")),
          *words(note, "Nodyn" if note == "note" else "Sylwebaeth (Markdown)",
                 "Note" if note == "note" else "Commentary (Markdown)", required=False)),
-        lambda s: getattr(getattr(s.programme, file), "results", ()),
+        listed(file, "results"),
         ident=None, key=None, links=(("objective", "objectives"),))
 
 
@@ -77,12 +83,7 @@ LESSONS = Table(
      *col("tags", "string", "Tagiau (wedi'u gwahanu â ;)", "Tags (separated by ;)",
           lambda r, s: ";".join(r.tags) or None),
      *refs("related", "Cofnodion cysylltiedig", "Related records")),
-    lambda s: s.programme.lessons.lessons if s.programme.lessons else ())
-
-
-def _sustainability(source: Source, name: str) -> tuple[object, ...]:
-    plan = source.programme.sustainability
-    return getattr(plan, name) if plan else ()
+    listed("lessons", "lessons"))
 
 
 SUSTAINABILITY_ACTIONS = Table(
@@ -96,7 +97,7 @@ SUSTAINABILITY_ACTIONS = Table(
      *col("overdue", "boolean", "Yn hwyr: wedi pasio'r dyddiad dyledus a heb ei wneud",
           "Overdue: past its due date and not done",
           lambda r, s: due_overdue(r.due, r.status, s.state.as_of), required=True)),
-    lambda s: _sustainability(s, "actions"), links=(("owner", "organisations"),))
+    listed("sustainability", "actions"), links=(("owner", "organisations"),))
 
 OPPORTUNITIES = Table(
     "opportunities", "Cyfleoedd i gynnal pob rhaglen (cyllid, partneriaid)",
@@ -106,7 +107,7 @@ OPPORTUNITIES = Table(
            required=True),
      *attr("status", "string", "Statws", "Status", enum=choice(Opportunity, "status")),
      *words("summary", "Crynodeb (Markdown)", "Summary (Markdown)", required=False)),
-    lambda s: _sustainability(s, "opportunities"))
+    listed("sustainability", "opportunities"))
 
 COMPLIANCE = Table(
     "compliance", "Gofynion cyfreithiol, moesegol a sefydliadol pob rhaglen",
@@ -121,7 +122,7 @@ COMPLIANCE = Table(
      *attr("review", "date", "Dyddiad adolygu", "Review date", required=False),
      *col("review_overdue", "boolean", "Adolygiad yn hwyr", "Review overdue",
           lambda r, s: review_overdue(r.review, s.state.as_of), required=True)),
-    lambda s: s.programme.compliance.requirements if s.programme.compliance else ())
+    listed("compliance", "requirements"))
 
 TABLES = (EVIDENCE, INTERVENTIONS, PILOT_RESULTS, EVALUATION_RESULTS, LESSONS,
           SUSTAINABILITY_ACTIONS, OPPORTUNITIES, COMPLIANCE)
