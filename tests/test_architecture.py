@@ -11,7 +11,8 @@ from rhaglen.i18n import LANGUAGES, PLURAL_FORMS, catalogue
 from .helpers import REPO
 
 CORE = ["rhaglen.load", "rhaglen.rules", "rhaglen.render.generate", "rhaglen.schema",
-        "rhaglen.scaffold", "rhaglen.formatting", "rhaglen.i18n", "rhaglen.prose"]
+        "rhaglen.scaffold", "rhaglen.formatting", "rhaglen.i18n", "rhaglen.prose",
+        "rhaglen.export.tables"]
 
 
 def test_core_runs_with_mkdocs_blocked(tmp_path: Path) -> None:

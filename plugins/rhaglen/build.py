@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from mkdocs.exceptions import MkDocsException
 from .asof import AsOfError, resolve_as_of
 from .destinations import UnsafePath, check_site_dir
 from .load import load_portfolio
+from .model.portfolio import Portfolio
 from .problems import errors
 from .staging import Busy, building, clear_leftovers, locked, replace
 
@@ -61,7 +63,7 @@ def disk_message(exc: OSError) -> str:
     return f"could not write{where}: {exc.strerror or exc}; {hint}"
 
 
-def _configure(config_file: Path, as_of: date | None) -> tuple[MkDocsConfig, date]:
+def configure(config_file: Path, as_of: date | None) -> tuple[MkDocsConfig, date]:
     if not config_file.is_file():
         raise BuildFailed(f"no such configuration file: {config_file}", 2)
     _mkdocs_logging()
@@ -83,21 +85,26 @@ def _configure(config_file: Path, as_of: date | None) -> tuple[MkDocsConfig, dat
         raise BuildFailed(str(exc), 2) from None
 
 
-def _destination(config: MkDocsConfig, site_dir: Path) -> Path:
+Check = Callable[[Path, Path, Iterable[Path]], Path]
+
+
+def destination(config: MkDocsConfig, site_dir: Path, check: Check = check_site_dir) -> Path:
+    """`site_dir` made absolute, once `check` has found it safe to replace."""
     project = Path(config.config_file_path).parent
     plugin = config.plugins["rhaglen"]
     sources = [Path(config.docs_dir), project / plugin.config["programmes_dir"]]
     if config.theme.custom_dir:
         sources.append(Path(config.theme.custom_dir))
     try:
-        return check_site_dir(site_dir, project, sources)
+        return check(site_dir, project, sources)
     except UnsafePath as exc:
         raise BuildFailed(str(exc), 2) from None
     except ValueError:
         raise BuildFailed(f"'{site_dir}' is not a usable folder name", 2) from None
 
 
-def _valid(config: MkDocsConfig, day: date, site_dir: Path) -> bool:
+def valid_portfolio(config: MkDocsConfig, day: date, site_dir: Path) -> Portfolio | None:
+    """The programmes, or None (each problem printed) if they do not validate."""
     folder = Path(config.config_file_path).parent / config.plugins["rhaglen"].config[
         "programmes_dir"]
     result = load_portfolio(folder, day)
@@ -106,8 +113,8 @@ def _valid(config: MkDocsConfig, day: date, site_dir: Path) -> bool:
     if errors(result.problems):
         print(f"{len(errors(result.problems))} problem(s) found; {site_dir} was not changed.",
               file=sys.stderr)
-        return False
-    return True
+        return None
+    return result.portfolio
 
 
 def _build_into(config: MkDocsConfig, day: date, site: Path) -> None:
@@ -128,26 +135,40 @@ def _build_into(config: MkDocsConfig, day: date, site: Path) -> None:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
+def reported(command: str, folder: Path, work: Callable[[], str | None]) -> int:
+    """Run `work`: 0 and its closing line, or 1 (2: usage) and one line saying what failed.
+
+    `work` returns None when it has already said why it stopped (invalid data: 1).
+    """
+    try:
+        done = work()
+    except BuildFailed as exc:
+        print(f"rhaglen {command}: {exc}; {folder} was not changed.", file=sys.stderr)
+        return exc.code
+    except Busy as exc:
+        print(f"rhaglen {command}: {exc}; {folder} was not changed.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"rhaglen {command}: {disk_message(exc)}; {folder} was not changed.",
+              file=sys.stderr)
+        return 1
+    if done is None:
+        return 1
+    print(done, file=sys.stderr)
+    return 0
+
+
 def build_site(config_file: Path, site_dir: Path, as_of: date | None = None) -> int:
     """Build the site into `site_dir`; on any problem return 1 (2: usage), it untouched."""
-    try:
-        config, day = _configure(config_file, as_of)
-        site = _destination(config, site_dir)
-        if not _valid(config, day, site_dir):
-            return 1
+    def work() -> str | None:
+        config, day = configure(config_file, as_of)
+        site = destination(config, site_dir)
+        if valid_portfolio(config, day, site_dir) is None:
+            return None
         site.parent.mkdir(parents=True, exist_ok=True)
         with locked(site.parent):
             clear_leftovers(site)
             _build_into(config, day, site)
-    except BuildFailed as exc:
-        print(f"rhaglen build: {exc}; {site_dir} was not changed.", file=sys.stderr)
-        return exc.code
-    except Busy as exc:
-        print(f"rhaglen build: {exc}; {site_dir} was not changed.", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"rhaglen build: {disk_message(exc)}; {site_dir} was not changed.",
-              file=sys.stderr)
-        return 1
-    print(f"Built {site} as of {day}.", file=sys.stderr)
-    return 0
+        return f"Built {site} as of {day}."
+
+    return reported("build", site_dir, work)

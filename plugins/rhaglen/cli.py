@@ -1,4 +1,5 @@
-"""The `rhaglen` command: validate data, write schemas, scaffold a programme, build the site.
+"""The `rhaglen` command: validate data, write schemas, scaffold a programme, build the site,
+export the open data.
 
 Exit codes: 0 success, 1 invalid data or a failed build, 2 a usage error.
 """
@@ -27,7 +28,8 @@ def _date(text: str) -> date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rhaglen", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="rhaglen", description=" ".join(
+        __doc__.split("\n\n")[0].split()))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check programme data; print every problem")
@@ -51,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                        help="the MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--as-of", type=_date, help="judge lateness against this day")
+
+    export = commands.add_parser("export", help="validate, then write the open data (CSV, "
+                                 "Data Package, JSON, feeds) without building the site")
+    export.add_argument("-d", "--export-dir", type=Path, default=Path("export"),
+                        help="where the files go, replaced only on success (default: export)")
+    export.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the MkDocs configuration (default: mkdocs.yml)")
+    export.add_argument("--as-of", type=_date, help="judge lateness against this day")
     return parser
 
 
@@ -105,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Created {created}: fill in every empty value, then run "
               f"`rhaglen validate {args.dir}`.")
         return 0
+    if args.command == "export":
+        from .export_command import export_data  # reads mkdocs.yml with MkDocs
+
+        return export_data(args.config_file, args.export_dir, args.as_of)
     from .build import build_site  # imports MkDocs only when building
 
     return build_site(args.config_file, args.site_dir, args.as_of)

@@ -15,6 +15,7 @@ from pathlib import Path
 GENERATED_FOLDERS = ("programmes", "lessons", "schema")  # under the docs folder
 SOURCE_FOLDERS = ("docs", "programmes", "overrides", "plugins", "tests", ".git")
 SITE_FILES = ("index.html", "sitemap.xml")  # every MkDocs build writes both
+EXPORT_FILE = "data/datapackage.json"  # every `rhaglen export` writes it
 
 
 class UnsafePath(Exception):
@@ -30,6 +31,26 @@ def looks_like_site(folder: Path) -> bool:
     return all((folder / name).is_file() for name in SITE_FILES)
 
 
+def _check_place(site: Path, project: Path, sources: Iterable[Path], usual: str = "site"
+                 ) -> Path:
+    """`site` made absolute, if it is not the project, a source, a link or a file."""
+    absolute = Path(os.path.abspath(site))
+    if absolute.is_symlink():
+        raise UnsafePath(f"{site} is a symbolic link; give the real folder with -d")
+    resolved, root = absolute.resolve(), project.resolve()
+    if _contains(resolved, root):
+        raise UnsafePath(f"{site} is the project folder or holds it ({root}); the site "
+                         f"would replace the sources: use a folder such as {root / usual}")
+    for source in [*(root / name for name in SOURCE_FOLDERS), *sources]:
+        source = source.resolve()
+        if _contains(source, resolved) or _contains(resolved, source):
+            raise UnsafePath(f"{site} is, holds or sits inside the source folder {source}; "
+                             f"use a folder of its own such as {root / usual}")
+    if resolved.exists() and not resolved.is_dir():
+        raise UnsafePath(f"{site} is a file, not a folder; choose another with -d")
+    return resolved
+
+
 def check_site_dir(site: Path, project: Path, sources: Iterable[Path] = ()) -> Path:
     """The site folder, made absolute, if a build may replace it; else raise UnsafePath.
 
@@ -38,23 +59,23 @@ def check_site_dir(site: Path, project: Path, sources: Iterable[Path] = ()) -> P
     holding one; a symbolic link; a file; and a folder with other content that does
     not look like a built site. `site/` in the project is the usual, allowed, choice.
     """
-    absolute = Path(os.path.abspath(site))
-    if absolute.is_symlink():
-        raise UnsafePath(f"{site} is a symbolic link; give the real folder with -d")
-    resolved, root = absolute.resolve(), project.resolve()
-    if _contains(resolved, root):
-        raise UnsafePath(f"{site} is the project folder or holds it ({root}); the site "
-                         f"would replace the sources: use a folder such as {root / 'site'}")
-    for source in [*(root / name for name in SOURCE_FOLDERS), *sources]:
-        source = source.resolve()
-        if _contains(source, resolved) or _contains(resolved, source):
-            raise UnsafePath(f"{site} is, holds or sits inside the source folder {source}; "
-                             f"use a folder of its own such as {root / 'site'}")
-    if resolved.exists() and not resolved.is_dir():
-        raise UnsafePath(f"{site} is a file, not a folder; choose another with -d")
+    resolved = _check_place(site, project, sources)
     if resolved.is_dir() and any(resolved.iterdir()) and not looks_like_site(resolved):
         raise UnsafePath(f"{site} is not empty and does not look like a built site (no "
                          f"{' and '.join(SITE_FILES)}); empty it or choose another with -d")
+    return resolved
+
+
+def check_export_dir(folder: Path, project: Path, sources: Iterable[Path] = ()) -> Path:
+    """The folder `rhaglen export` replaces, made absolute, if it may; else raise UnsafePath.
+
+    Refused as for a site folder, except that a folder with content must hold an earlier
+    export (EXPORT_FILE) rather than a built site: a site is never replaced by its data.
+    """
+    resolved = _check_place(folder, project, sources, "export")
+    if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / EXPORT_FILE).is_file():
+        raise UnsafePath(f"{folder} is not empty and does not hold an earlier export (no "
+                         f"{EXPORT_FILE}); empty it or choose another with -d")
     return resolved
 
 
