@@ -10,6 +10,7 @@ import pytest
 from rhaglen.formatting import english_sort_key, welsh_sort_key
 
 from .helpers import REPO, Element, article, children, find_all, parse, text_of, walk
+from .open_data import check_open_data_link, is_open_data
 
 WALK = "programmes/cerdded-i-r-ysgol/"
 BREATHE = "programmes/anadlu-n-rhydd/"
@@ -142,23 +143,23 @@ def test_lessons_show_tag_labels_in_the_page_language(demo_site: Path) -> None:
         assert label in tags, tags
 
 
-def test_lessons_library_groups_every_programmes_lessons(demo_site: Path) -> None:
+def test_lessons_library_gathers_every_programmes_lessons(demo_site: Path) -> None:
     for prefix, tag, kind in (("", "Amseru", "I'w wella"), ("en/", "Timing", "To improve")):
         library = page(demo_site / prefix, "lessons/")
-        headings = [text_of(h) for h in find_all(library, "h3")]
-        assert tag in headings and kind in headings
-        items = text_of(after(library, "tag-timing", "ul"))
-        assert "Cerdded i'r Ysgol" in items or "Walk to School" in items
+        index = {text_of(a): a.attrs["href"] for a in find_all(library, "a")}
+        assert index[tag] == "tags/timing/" and index[kind] == "kinds/to-improve/"
+        timing = page(demo_site / prefix, "lessons/tags/timing/")
+        assert "Cerdded i'r Ysgol" in text_of(timing) or "Walk to School" in text_of(timing)
         links = [a.attrs["href"] for a in find_all(library, "a")
                  if "#lesson-" in a.attrs.get("href", "")]
         assert "../programmes/cerdded-i-r-ysgol/lessons/#lesson-ll1" in links
         assert len(set(links)) == 7  # six lessons of one programme, one of the other
 
 
-def test_tag_headings_in_the_library_follow_each_languages_order(demo_site: Path) -> None:
+def test_topics_in_the_library_follow_each_languages_order(demo_site: Path) -> None:
     for prefix, key in (("", welsh_sort_key), ("en/", english_sort_key)):
         library = page(demo_site / prefix, "lessons/")
-        tags = [text_of(h) for h in find_all(library, "h3") if h.attrs["id"].startswith("tag-")]
+        tags = [text_of(a) for a in find_all(after(library, "by-tag", "ul"), "a")]
         assert tags == sorted(tags, key=key) and len(tags) >= 8  # type: ignore[arg-type]
 
 
@@ -211,6 +212,10 @@ def test_every_link_in_every_page_reaches_its_record(demo_site: Path) -> None:
         if html_file.name == "404.html":
             continue
         for href, target, fragment in _targets(demo_site, html_file):
+            if is_open_data(target):
+                check_open_data_link(demo_site.resolve(), html_file, target)
+                checked += 1
+                continue
             assert target.is_file(), (html_file, href)
             assert target.is_relative_to(demo_site / "en") == html_file.is_relative_to(
                 demo_site / "en"), (html_file, href)  # same language

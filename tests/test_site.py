@@ -71,7 +71,7 @@ def test_overview_shows_the_programme_in_welsh(demo_site: Path) -> None:
     assert "Gwneud y daith i'r ysgol yn iachach" in text
     assert [text_of(h) for h in find_all(page, "h2")] == [
         "Y sefyllfa bresennol", "Cenhadaeth", "Nod ymddygiad", "Gwerthoedd", "Sefydliadau",
-        "Grwpiau targed"]
+        "Grwpiau targed", "Data agored"]
     assert "1,240 o bobl" in text
     strong = [text_of(s) for s in find_all(page, "strong")]
     assert "gerdded, olwyno neu feicio" in strong

@@ -153,7 +153,7 @@ def test_lessons_are_worded_and_tagged_in_the_page_language(lang: str, kind: str
     lesson = next(item for item in lessons if item.anchor == "lesson-ll1")
     assert lesson.kind.label == kind
     assert [t.label for t in lesson.tags] == tags
-    assert lesson.tags[0].href.startswith("../../../lessons/#tag-")
+    assert lesson.tags[0].href.startswith("../../../lessons/tags/")
     assert len(lessons) == 1  # the walk has one lesson; the library counts all seven
 
 
@@ -165,23 +165,22 @@ def test_lessons_are_worded_and_tagged_in_the_page_language(lang: str, kind: str
             "Recruiting participants", "Timing", "Welsh language"],
      ["Worked well", "To improve"]),
 ])
-def test_library_groups_lessons_by_topic_and_kind_in_the_page_order(
+def test_library_indexes_lessons_by_topic_and_kind_in_the_page_order(
         lang: str, order: list[str], kinds: list[str]) -> None:
     view = view_of("lessons/", lang)
-    assert [g.heading for g in view.by_tag] == order  # "Y Gymraeg" before "Ymgysylltu"
-    assert [g.heading for g in view.by_kind] == kinds
+    assert [topic.link.label for topic in view.tags] == order  # "Y Gymraeg" before "Ymgysylltu"
+    assert [topic.link.label for topic in view.kinds] == kinds
     assert view.title == Strings(lang)("page.library") and view.has_lessons
-    assert sum(len(g.items) for g in view.by_kind) == 7
-    for group in view.by_tag:
-        titles = [item.lesson.label for item in group.items]
-        assert titles == sorted(titles, key=Formatter(lang).sort_key)
+    assert len(view.lessons) == 7
+    titles = [item.lesson.label for item in view.lessons]
+    assert titles == sorted(titles, key=Formatter(lang).sort_key)
 
 
 def test_library_says_so_when_no_programme_has_lessons() -> None:
     bare = dataclasses.replace(demo(), programmes=tuple(
         dataclasses.replace(p, lessons=None) for p in demo().programmes))
     view = view_of("lessons/", "cy", bare)
-    assert not view.has_lessons and view.by_tag == ()
+    assert not view.has_lessons and view.tags == () and view.lessons == ()
     shown = BeautifulSoup(_render("lessons/", "cy", bare), "html.parser").get_text()
     assert Strings("cy")("library.none") in shown
 
@@ -210,7 +209,7 @@ def _render(path: str, lang: str, portfolio=None) -> str:  # type: ignore[no-unt
     ctx = context(page, lang)
     view = page_view(ctx)
     values = {"view": view, "t": ctx.t, "lang": lang, "page": page,
-              "feed": page_feed(page, ctx.t)}
+              "head_feed": page_feed(page, ctx.t)}
     if hasattr(view, "frame"):
         values["frame"] = view.frame
     template = environment().get_template(page.template)

@@ -7,15 +7,12 @@ from functools import cache
 from typing import Any
 
 from bs4 import BeautifulSoup
-from rhaglen.formatting import Formatter
-from rhaglen.i18n import Strings
 from rhaglen.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio
 from rhaglen.render.generate import site_files
-from rhaglen.render.links import Links
-from rhaglen.render.pages import PUBLISHED, Page, site_pages
+from rhaglen.render.pages import Page, site_pages
 from rhaglen.render.views import page_view
-from rhaglen.render.views.base import ViewContext
+from rhaglen.render.views.base import ViewContext, page_context
 from rhaglen.state import DEFAULT_REPORTING_INTERVAL
 
 from .helpers import AS_OF, REPO
@@ -37,10 +34,7 @@ def context(portfolio: Portfolio, path: str, lang: str, as_of: date = DAY,
             interval: int = DEFAULT_REPORTING_INTERVAL) -> ViewContext:
     """The view context of the page at `path`, as `render_page` builds it."""
     page: Page = next(p for p in site_pages(portfolio, as_of, interval) if p.path == path)
-    programme = page.data.get("programme")
-    links = (Links(programme, page.data["records"], lang, page.link, PUBLISHED)
-             if programme is not None else None)
-    return ViewContext(page, lang, Strings(lang), Formatter(lang), links)
+    return page_context(page, lang, "cy")
 
 
 def view(portfolio: Portfolio, path: str, lang: str, **options: Any) -> Any:

@@ -9,17 +9,15 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 from markupsafe import Markup
-from rhaglen.formatting import Formatter
-from rhaglen.i18n import Strings
 from rhaglen.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio, Programme
 from rhaglen.render.environment import render_page
-from rhaglen.render.links import Links
-from rhaglen.render.pages import PUBLISHED, Page, site_pages
+from rhaglen.render.pages import Page, site_pages
 from rhaglen.render.views import page_view
-from rhaglen.render.views.base import ViewContext
+from rhaglen.render.views.base import ViewContext, page_context
 
 from .helpers import AS_OF, REPO
+from .test_fixture import FIXTURE
 
 BREATHE = "anadlu-n-rhydd"
 WALK = "cerdded-i-r-ysgol"
@@ -29,6 +27,14 @@ WALK = "cerdded-i-r-ysgol"
 def demo() -> Portfolio:
     """The demo programmes, loaded once."""
     portfolio = load_portfolio(REPO / "programmes", date.fromisoformat(AS_OF)).portfolio
+    assert portfolio is not None
+    return portfolio
+
+
+@cache
+def every_status() -> Portfolio:
+    """The every-status fixture, loaded once."""
+    portfolio = load_portfolio(FIXTURE, date.fromisoformat(AS_OF)).portfolio
     assert portfolio is not None
     return portfolio
 
@@ -55,11 +61,8 @@ def page_of(path: str, portfolio: Portfolio | None = None) -> Page:
 
 
 def context(page: Page, lang: str) -> ViewContext:
-    """The context a page's view is built in, as the renderer builds it."""
-    programme = page.data.get("programme")
-    links = (Links(programme, page.data["records"], lang, page.link, PUBLISHED)
-             if programme is not None else None)
-    return ViewContext(page, lang, Strings(lang), Formatter(lang), links)
+    """The context a page's view is built in, as the renderer builds it (Welsh at the root)."""
+    return page_context(page, lang, "cy")
 
 
 def view_of(path: str, lang: str, portfolio: Portfolio | None = None) -> Any:

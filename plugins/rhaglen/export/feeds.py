@@ -22,7 +22,7 @@ from ..model.portfolio import Portfolio, Programme, Update
 from ..render.links import anchor
 from ..render.markup import prose
 from ..render.pages import feed_path, programme_path, update_path
-from ..render.views.lessons import tag_label
+from ..render.views.library import tag_label
 from .urls import absolute_url, language_prefix
 
 if TYPE_CHECKING:

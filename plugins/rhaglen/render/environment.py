@@ -15,13 +15,11 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from ..formatting import Formatter
-from ..i18n import Strings
-from .links import Links
+from ..i18n import LANGUAGES, Strings
 from .markup import css_string, front_matter, md_text, plain, prose
-from .pages import PUBLISHED, Page, feed_href
+from .pages import Page, feed_href
 from .views import page_view
-from .views.base import Link, ViewContext
+from .views.base import Link, page_context
 from .views.frame import programme_frame
 
 
@@ -58,19 +56,19 @@ def page_feed(page: Page, t: Strings) -> Link:
     return Link(title, feed_href(page))
 
 
-def render_page(page: Page, lang: str, overrides: Path | None = None) -> str:
+def render_page(page: Page, lang: str, overrides: Path | None = None,
+                default: str = LANGUAGES[0]) -> str:
     """The Markdown source of `page` in `lang`, with templates in `overrides` first.
 
-    Templates see only the page's view (and, on a programme's pages, its frame), its
-    feed, the language and its interface strings: everything derived lives in the view.
+    `default` is the language at the site root (the others are under /<lang>/), so that
+    links to the language-neutral open-data files are right from every page.
+    Templates see only the page's view (and, on a programme's pages, its frame), the
+    language and its interface strings: everything derived lives in the view.
     """
-    t, fmt = Strings(lang), Formatter(lang)
+    ctx = page_context(page, lang, default)
     programme = page.data.get("programme")
-    links = (Links(programme, page.data["records"], lang, page.link, PUBLISHED)
-             if programme is not None else None)
-    ctx = ViewContext(page, lang, t, fmt, links)
-    context: dict[str, Any] = {"lang": lang, "t": t, "page": page, "view": page_view(ctx),
-                               "feed": page_feed(page, t)}
+    context: dict[str, Any] = {"lang": lang, "t": ctx.t, "page": page, "view": page_view(ctx),
+                               "head_feed": page_feed(page, ctx.t)}
     if programme is not None:
         context["frame"] = programme_frame(ctx, programme)
     return environment(overrides).get_template(page.template).render(context)

@@ -27,7 +27,7 @@ def language_files(pages: list[Page], lang: str, default: str,
     `overrides` replace the package's of the same name.
     """
     suffix = "" if lang == default else f".{lang}"
-    return {f"{page.path}index{suffix}.md": render_page(page, lang, overrides)
+    return {f"{page.path}index{suffix}.md": render_page(page, lang, overrides, default)
             for page in pages}
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..model.choices import choices
+from ..model.outcomes import Lesson
 from ..model.portfolio import Portfolio, Programme
 from ..state import DEFAULT_REPORTING_INTERVAL, CurrentState, current_state, reporting_interval
 from .links import record_index, update_subpath
@@ -82,6 +84,35 @@ def update_path(slug: str, day: date) -> str:
     return programme_path(slug, update_subpath(day))
 
 
+LIBRARY = "lessons/"  # the site-wide library of lessons, from a language root
+
+
+def tag_path(tag: str) -> str:
+    """The library's page of one lesson tag, relative to a language root."""
+    return f"{LIBRARY}tags/{tag}/"
+
+
+def kind_path(kind: str) -> str:
+    """The library's page of one kind of lesson, relative to a language root."""
+    return f"{LIBRARY}kinds/{kind}/"
+
+
+def lesson_tags(portfolio: Portfolio) -> list[str]:
+    """Every tag that at least one published lesson carries: each has its own page."""
+    return sorted({tag for p in portfolio.programmes if p.lessons
+                   for lesson in p.lessons.lessons for tag in lesson.tags})
+
+
+def _library_pages(portfolio: Portfolio) -> list[Page]:
+    """The library, a page per tag in use and a page per kind of lesson (even empty)."""
+    data = {"portfolio": portfolio}
+    return [Page(LIBRARY, "library", "library.md.j2", None, data),
+            *(Page(tag_path(tag), "library_tag", "library_list.md.j2", None,
+                   {**data, "tag": tag}) for tag in lesson_tags(portfolio)),
+            *(Page(kind_path(kind), "library_kind", "library_list.md.j2", None,
+                   {**data, "kind": kind}) for kind in choices(Lesson, "kind"))]
+
+
 def _programme_pages(programme: Programme, portfolio: Portfolio, state: CurrentState,
                      interval: int) -> list[Page]:
     common = {"programme": programme, "portfolio": portfolio, "state": state,
@@ -110,7 +141,7 @@ def site_pages(portfolio: Portfolio, as_of: date,
     intervals = {p.slug: reporting_interval(p, interval) for p in portfolio.programmes}
     pages = [Page("programmes/", "portfolio", "portfolio.md.j2", None,
                   {"portfolio": portfolio, "states": states, "reporting_intervals": intervals}),
-             Page("lessons/", "library", "library.md.j2", None, {"portfolio": portfolio})]
+             *_library_pages(portfolio)]
     for programme in portfolio.programmes:
         pages.extend(_programme_pages(programme, portfolio, states[programme.slug],
                                       intervals[programme.slug]))

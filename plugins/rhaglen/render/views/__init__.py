@@ -11,7 +11,8 @@ from typing import Any
 
 from .base import ViewContext
 from .compliance import compliance_view
-from .lessons import lessons_view, library_view
+from .lessons import lessons_view
+from .library import kind_view, library_view, tag_view
 from .monitoring import monitoring_view
 from .outcomes import evaluation_view, pilot_view
 from .overview import overview_view
@@ -32,6 +33,8 @@ BUILDERS: dict[str, Builder] = {
     "update": update_view,
     "lessons": lessons_view,
     "library": library_view,
+    "library_tag": tag_view,
+    "library_kind": kind_view,
     "pilot": pilot_view,
     "evaluation": evaluation_view,
     "stakeholders": stakeholders_view,

@@ -10,32 +10,20 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, TypeVar, get_args, get_origin
+from typing import TypeVar
 
 from markupsafe import Markup
-from pydantic import BaseModel
 
 from ...formatting import Formatter
 from ...i18n import Strings
+from ...model.choices import choices as choices  # views group by the model's values
 from ...model.types import Prose
 from ..links import Links
 from ..markup import prose
-from ..pages import Page
+from ..pages import PUBLISHED, Page
 
 T = TypeVar("T")
 NONE = "–"  # shown where a value is not set
-
-
-def choices(model: type[BaseModel], field: str) -> tuple[str, ...]:
-    """The values a field of the model allows, in the contract's order.
-
-    Views group by these rather than by values written in a template, so a value added
-    to the model shows on the page without a template change.
-    """
-    annotation = model.model_fields[field].annotation
-    while get_origin(annotation) is not Literal:
-        annotation = next(a for a in get_args(annotation) if a is not type(None))
-    return tuple(str(value) for value in get_args(annotation))
 
 
 @dataclass(frozen=True)
@@ -72,10 +60,19 @@ class ViewContext:
     t: Strings
     fmt: Formatter
     links: Links | None = None  # on a programme's pages
+    root: str = ""  # this language's folder from the site root: "" or such as "en/"
 
     def href(self, target: str) -> str:
         """A relative link from this page to the page at `target` (a path from the root)."""
         return posixpath.relpath(target or ".", self.page.path or ".").rstrip("/") + "/"
+
+    def file_href(self, path: str) -> str:
+        """A relative link from this page to the file at `path` from the site root.
+
+        Open-data files are one copy for every language, so a page under /en/ is one
+        folder further from them than the same page in the default language.
+        """
+        return posixpath.relpath(path, posixpath.join(self.root, self.page.path) or ".")
 
     def ref(self, ref: str) -> Link:
         """The record a reference names, labelled in this language, linked to its place."""
@@ -107,3 +104,12 @@ class ViewContext:
     def prose(self, text: Prose | None) -> Markup:
         """A Prose value in this language as sanitised HTML (empty when there is none)."""
         return Markup("") if text is None else prose(text(self.lang))
+
+
+def page_context(page: Page, lang: str, default: str) -> ViewContext:
+    """The context of `page` in `lang` on a site whose root holds the `default` language."""
+    programme = page.data.get("programme")
+    links = (Links(programme, page.data["records"], lang, page.link, PUBLISHED)
+             if programme is not None else None)
+    return ViewContext(page, lang, Strings(lang), Formatter(lang), links,
+                       "" if lang == default else f"{lang}/")

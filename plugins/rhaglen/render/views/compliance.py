@@ -9,7 +9,8 @@ from markupsafe import Markup
 from ...model.outcomes import Requirement
 from ...state import review_overdue
 from ..links import anchor
-from .base import Status, ViewContext, choices
+from .base import Link, Status, ViewContext, choices
+from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 
 
@@ -35,6 +36,7 @@ class RequirementGroup:
 class ComplianceView:
     frame: ProgrammeFrame
     groups: tuple[RequirementGroup, ...]  # kinds in the contract's order, empty ones left out
+    csv: Link  # every requirement, whatever its kind
 
 
 def _row(ctx: ViewContext, r: Requirement) -> RequirementRow:
@@ -54,4 +56,5 @@ def compliance_view(ctx: ViewContext) -> ComplianceView:
         if members:
             groups.append(RequirementGroup(kind, ctx.t("requirement_kind." + kind),
                                            tuple(_row(ctx, r) for r in members)))
-    return ComplianceView(programme_frame(ctx, programme), tuple(groups))
+    return ComplianceView(programme_frame(ctx, programme), tuple(groups),
+                          table_link(ctx, "compliance"))

@@ -12,6 +12,7 @@ from ...model.updates import Change
 from ...state import ActionState, CurrentState
 from ..pages import update_path
 from .base import NONE, Link, Status, ViewContext
+from .data_links import feed_link, table_link
 from .frame import ProgrammeFrame, programme_frame
 from .headline import Headline, currency, headline_view
 from .staleness import LatestUpdate, latest_update_view
@@ -56,6 +57,9 @@ class MonitoringView:
     history: tuple[UpdateEntry, ...]  # oldest first, for the status history
     actions: tuple[ActionRow, ...]
     changes: tuple[ChangeEntry, ...]  # newest first
+    feed: Link  # this programme's updates and lessons, in the page's language
+    csv_actions: Link
+    csv_changes: Link
 
 
 def update_link(ctx: ViewContext, day: date, label: str | None = None) -> Link:
@@ -112,4 +116,7 @@ def monitoring_view(ctx: ViewContext) -> MonitoringView:
         history=tuple(reversed(updates)),
         actions=tuple(_action(ctx, a) for a in state.actions),
         changes=changes,
+        feed=feed_link(ctx, programme.slug),
+        csv_actions=table_link(ctx, "actions"),
+        csv_changes=table_link(ctx, "changes"),
     )

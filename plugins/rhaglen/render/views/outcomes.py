@@ -11,6 +11,7 @@ from ...model.outcomes import EvaluationFile, EvaluationResult, PilotFile, Pilot
 from ...model.types import Text
 from ...state import ObjectiveState
 from .base import NONE, Fact, Link, Status, ViewContext
+from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 
 
@@ -42,6 +43,7 @@ class PilotView:
     results: tuple[ResultRow, ...] = ()  # only the objectives the pilot reports on
     findings: Markup = _EMPTY
     rationale: Markup = _EMPTY
+    csv_results: Link | None = None  # pilot_results
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class EvaluationView:
     value_for_money: Markup = _EMPTY
     presented: tuple[Presented, ...] = ()  # in date order
     recommendations: tuple[str, ...] = ()
+    csv_results: Link | None = None  # evaluation_results
 
 
 Result = PilotResult | EvaluationResult
@@ -125,6 +128,7 @@ def pilot_view(ctx: ViewContext) -> PilotView:
         results=result_rows(ctx, pilot.results, _objectives(ctx), every=False),
         findings=ctx.prose(pilot.findings),
         rationale=ctx.prose(pilot.rationale),
+        csv_results=table_link(ctx, "pilot_results"),
     )
 
 
@@ -148,4 +152,5 @@ def evaluation_view(ctx: ViewContext) -> EvaluationView:
         presented=tuple(Presented(ctx.date(p.date), ctx.refs(p.with_), p.format(ctx.lang))
                         for p in sorted(ev.presented_to, key=lambda p: p.date)),
         recommendations=tuple(r(ctx.lang) for r in ev.recommendations),
+        csv_results=table_link(ctx, "evaluation_results"),
     )

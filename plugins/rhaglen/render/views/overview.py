@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ...model.programme import TargetGroup
 from .base import Link, Status, ViewContext
+from .data_links import ProgrammeData, programme_data, table_link
 from .frame import ProgrammeFrame, licence_link, programme_frame
 from .headline import Headline, currency, headline_view
 from .staleness import LatestUpdate, latest_update_view
@@ -44,6 +45,9 @@ class OverviewView:
     values: tuple[str, ...]
     organisations: tuple[OrganisationRow, ...]  # by name in the page's language
     target_groups: tuple[GroupSection, ...]  # by name in the page's language
+    csv_organisations: Link
+    csv_target_groups: Link
+    data: ProgrammeData  # the programme's JSON, CSV tables and feed
 
 
 def _group(ctx: ViewContext, group: TargetGroup) -> GroupSection:
@@ -75,4 +79,7 @@ def overview_view(ctx: ViewContext) -> OverviewView:
         organisations=tuple(OrganisationRow(ctx.ref(o.id), ctx.t("org_role." + o.role), o.url)
                             for o in organisations),
         target_groups=tuple(_group(ctx, g) for g in groups),
+        csv_organisations=table_link(ctx, "organisations"),
+        csv_target_groups=table_link(ctx, "target_groups"),
+        data=programme_data(ctx, programme.slug),
     )

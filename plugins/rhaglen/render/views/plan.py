@@ -15,6 +15,7 @@ from ...model.plan import PlanFile, Resource
 from ...state import BudgetState, CurrentState, MilestoneState, ObjectiveState, overspent
 from ..links import anchor
 from .base import NONE, Link, Status, ViewContext, choices
+from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 from .plan_charts import budget_chart, milestones_chart, objectives_chart
 
@@ -116,6 +117,9 @@ class PlanView:
     budget_chart: Markup
     no_spend: bool  # no update has reported spend yet
     staff_support: tuple[SupportRow, ...]  # in date order
+    csv_objectives: Link
+    csv_milestones: Link
+    csv_budget_lines: Link
 
 
 def money(ctx: ViewContext, amount: float) -> str:
@@ -225,4 +229,7 @@ def plan_view(ctx: ViewContext) -> PlanView:
         budget_chart=budget_chart(ctx, state, budget),
         no_spend=not state.updates,
         staff_support=_support(ctx, plan),
+        csv_objectives=table_link(ctx, "objectives"),
+        csv_milestones=table_link(ctx, "milestones"),
+        csv_budget_lines=table_link(ctx, "budget_lines"),
     )

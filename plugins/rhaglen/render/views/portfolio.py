@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ...model.portfolio import Programme
 from ..pages import programme_path
 from .base import Link, Status, ViewContext
+from .data_links import data_page_link, feed_link
 from .headline import Headline, currency, headline_view
 from .staleness import LatestUpdate, latest_update_view
 
@@ -28,6 +29,8 @@ class ProgrammeCard:
 class PortfolioView:
     intro: str  # the page's lede with the number of programmes
     cards: tuple[ProgrammeCard, ...]  # by title in the page's language
+    feed: Link  # every programme's updates and lessons, in the page's language
+    data: Link  # the "Open data" page
 
 
 def _card(ctx: ViewContext, programme: Programme) -> ProgrammeCard:
@@ -51,4 +54,5 @@ def portfolio_view(ctx: ViewContext) -> PortfolioView:
                             lambda p: p.programme.title(ctx.lang))
     intro = (f"{ctx.t('portfolio.intro')} "
              f"{ctx.t.plural('portfolio.count', len(programmes))}.")
-    return PortfolioView(intro, tuple(_card(ctx, p) for p in programmes))
+    return PortfolioView(intro, tuple(_card(ctx, p) for p in programmes), feed_link(ctx),
+                         data_page_link(ctx))

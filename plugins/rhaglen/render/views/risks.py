@@ -15,6 +15,7 @@ from ...state import CurrentState, RiskKind, RiskState, Score, open_risks, risk_
 from ..charts import heat_map
 from ..links import anchor
 from .base import NONE, Link, Status, ViewContext, choices
+from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 
 
@@ -83,6 +84,9 @@ class RisksView:
     groups: tuple[RiskGroup, ...]  # every kind, in the contract's order, even when empty
     heat_maps: tuple[HeatMap, ...]  # one per kind
     issues: tuple[IssueRow, ...]  # newest first
+    csv_risks: Link
+    csv_risk_scores: Link  # every score in date order: what the heat maps show the latest of
+    csv_issues: Link
 
 
 def band_family(kind: str) -> str:
@@ -187,4 +191,5 @@ def risks_view(ctx: ViewContext) -> RisksView:
     issues = sorted(state.issues, key=lambda i: (i.raised, i.id), reverse=True)
     return RisksView(programme_frame(ctx, programme), groups,
                      tuple(heat_map_view(ctx, state, kind) for kind in kinds),
-                     tuple(_issue(ctx, i) for i in issues))
+                     tuple(_issue(ctx, i) for i in issues), table_link(ctx, "risks"),
+                     table_link(ctx, "risk_scores"), table_link(ctx, "issues"))

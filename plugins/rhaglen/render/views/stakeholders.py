@@ -12,6 +12,7 @@ from ...model.programme import Engagement, ProgrammeFile, Stakeholder
 from ..charts import grid_chart
 from ..links import anchor
 from .base import NONE, Link, ViewContext, choices
+from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 
 Quadrant = Literal["manage", "satisfy", "inform", "monitor"]
@@ -90,6 +91,10 @@ class StakeholdersView:
     stakeholders: tuple[StakeholderRow, ...]  # numbered in this order, as on the grid
     grid: Markup  # the chart, empty when there are no stakeholders
     stages: tuple[StageEngagement, ...]
+    csv_organisations: Link
+    csv_target_groups: Link
+    csv_stakeholders: Link
+    csv_engagement: Link
 
 
 def _stakeholder(ctx: ViewContext, number: int, s: Stakeholder) -> StakeholderRow:
@@ -150,4 +155,6 @@ def stakeholders_view(ctx: ViewContext) -> StakeholdersView:
     listed = ctx.sorted(p.stakeholders, lambda s: s.name(ctx.lang))
     rows = tuple(_stakeholder(ctx, n, s) for n, s in enumerate(listed, start=1))
     return StakeholdersView(programme_frame(ctx, programme), orgs, groups, rows,
-                            stakeholder_grid(ctx, rows), engagement_by_stage(ctx, p))
+                            stakeholder_grid(ctx, rows), engagement_by_stage(ctx, p),
+                            *(table_link(ctx, table) for table in (
+                                "organisations", "target_groups", "stakeholders", "engagement")))

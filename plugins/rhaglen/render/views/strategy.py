@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ...model.strategy import Evidence, Intervention, Landscape, StrategyFile
 from ..links import anchor
 from .base import Link, Status, ViewContext, choices
+from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 from .groups import Group, Grouping, group
 
@@ -65,6 +66,8 @@ class StrategyView:
     theories: tuple[Section, ...]
     landscape: tuple[Group[LandscapeItem], ...]  # scopes that have any
     reflections: tuple[Section, ...]  # newest first
+    csv_evidence: Link
+    csv_interventions: Link
 
 
 def _by_kind(ctx: ViewContext) -> Grouping[Evidence]:
@@ -123,4 +126,6 @@ def strategy_view(ctx: ViewContext) -> StrategyView:
         landscape=group(ctx, s.landscape, _by_scope(ctx), lambda item: _landscape(ctx, item)),
         reflections=tuple(Section(ctx.date(r.date), ctx.prose(r.summary))
                           for r in sorted(s.reflections, key=lambda r: r.date, reverse=True)),
+        csv_evidence=table_link(ctx, "evidence"),
+        csv_interventions=table_link(ctx, "interventions"),
     )

@@ -10,6 +10,7 @@ from ...model.outcomes import Opportunity, SustainabilityAction, SustainabilityF
 from ...state import due_overdue
 from ..links import anchor
 from .base import Link, Status, ViewContext
+from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 
 _EMPTY = Markup("")
@@ -42,6 +43,8 @@ class SustainabilityView:
     summary: Markup = _EMPTY
     actions: tuple[ActionRow, ...] = ()  # in the page language's order of title
     opportunities: tuple[OpportunityItem, ...] = ()
+    csv_actions: Link | None = None  # sustainability_actions
+    csv_opportunities: Link | None = None
 
 
 def _action(ctx: ViewContext, a: SustainabilityAction) -> ActionRow:
@@ -68,4 +71,5 @@ def sustainability_view(ctx: ViewContext) -> SustainabilityView:
         frame, ctx.prose(plan.summary),
         tuple(_action(ctx, a) for a in ctx.sorted(plan.actions, lambda a: a.title(ctx.lang))),
         tuple(_opportunity(ctx, o)
-              for o in ctx.sorted(plan.opportunities, lambda o: o.title(ctx.lang))))
+              for o in ctx.sorted(plan.opportunities, lambda o: o.title(ctx.lang))),
+        table_link(ctx, "sustainability_actions"), table_link(ctx, "opportunities"))

@@ -13,6 +13,7 @@ from ...model.updates import Action, RiskReport
 from ...state import CurrentState, Score, neighbours
 from ..links import anchor
 from .base import NONE, Link, Status, ViewContext
+from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 from .monitoring import ChangeEntry, change_entry, owner, period, rag_status, update_link
 from .plan import Balance, balance
@@ -75,6 +76,12 @@ class UpdateView:
     changes: tuple[ChangeEntry, ...]
     previous: Link | None  # "Previous update: 10 April 2026"
     next: Link | None
+    csv_indicator_values: Link  # every reported value of every objective
+    csv_milestones: Link  # each milestone's latest forecast and completion
+    csv_spend: Link  # spend to date, one row per update and line
+    csv_risk_scores: Link  # every score in date order, this update's re-scores among them
+    csv_actions: Link
+    csv_changes: Link
 
 
 def _note(ctx: ViewContext, note: Text | None) -> str:
@@ -151,4 +158,10 @@ def update_view(ctx: ViewContext) -> UpdateView:
         changes=tuple(change_entry(ctx, c, None) for c in report.changes),
         previous=_pager(ctx, before, "update.previous_on"),
         next=_pager(ctx, after, "update.next_on"),
+        csv_indicator_values=table_link(ctx, "indicator_values"),
+        csv_milestones=table_link(ctx, "milestones"),
+        csv_spend=table_link(ctx, "spend"),
+        csv_risk_scores=table_link(ctx, "risk_scores"),
+        csv_actions=table_link(ctx, "actions"),
+        csv_changes=table_link(ctx, "changes"),
     )
