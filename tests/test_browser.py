@@ -17,7 +17,8 @@ BREATHE = "programmes/anadlu-n-rhydd/"
 PLAN = BREATHE + "plan/"
 # One page of every kind, each in both languages (English under en/).
 PAGE_KINDS = ["", "about/", "accessibility/", "data/", "programmes/", "lessons/",
-              "lessons/tags/timing/", "lessons/kinds/worked-well/", BREATHE, PLAN, BREATHE + "strategy/",
+              "lessons/tags/timing/", "lessons/kinds/worked-well/", BREATHE, PLAN,
+              BREATHE + "strategy/",
               BREATHE + "stakeholders/", BREATHE + "risks/", BREATHE + "monitoring/",
               BREATHE + "monitoring/2026-11-13/", BREATHE + "pilot/", BREATHE + "evaluation/",
               BREATHE + "lessons/", BREATHE + "sustainability/", BREATHE + "compliance/",

@@ -156,3 +156,10 @@ def test_the_monitoring_page_links_its_programmes_feed(lang: str, label: str) ->
     assert reached(path, lang, view.feed.href) == f"{ROOT[lang]}programmes/{BREATHE}/feed.xml"
     feeds = soup("demo", path, lang).select("p.rh-feed a")
     assert [a.get_text() for a in feeds] == [label]
+
+
+def test_the_export_writes_exactly_the_tables_the_pages_link() -> None:
+    from rhaglen.export.tables import TABLES as WRITTEN
+    from rhaglen.opendata import TABLE_NAMES
+
+    assert [table.name for table in WRITTEN] == list(TABLE_NAMES)

@@ -27,9 +27,9 @@ from .export import ExportSettings, export_files, write_files
 from .i18n import LANGUAGES, Strings
 from .load import load_portfolio
 from .model.portfolio import Portfolio
+from .opendata import feed_path
 from .problems import errors
 from .render.generate import site_files, sync_tree
-from .render.pages import feed_path
 from .schema import write_schemas
 from .state import DEFAULT_REPORTING_INTERVAL
 

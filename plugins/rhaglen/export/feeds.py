@@ -19,9 +19,10 @@ from ..formatting import Formatter
 from ..i18n import LANGUAGES, Strings
 from ..model.outcomes import Lesson
 from ..model.portfolio import Portfolio, Programme, Update
+from ..opendata import feed_path
 from ..render.links import anchor
 from ..render.markup import prose
-from ..render.pages import feed_path, programme_path, update_path
+from ..render.pages import programme_path, update_path
 from ..render.views.library import tag_label
 from .urls import absolute_url, language_prefix
 

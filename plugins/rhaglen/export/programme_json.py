@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from ..i18n import LANGUAGES
 from ..model.portfolio import Portfolio, Programme
 from ..model.types import Text
-from ..render.pages import PROGRAMME_PAGES, feed_path, programme_path, update_path
+from ..opendata import feed_path, json_path
+from ..render.pages import PROGRAMME_PAGES, programme_path, update_path
 from ..render.views.headline import currency
 from ..render.views.licence import licence_url
 from ..state import (
@@ -51,11 +52,6 @@ from .urls import absolute_url
 
 if TYPE_CHECKING:
     from . import ExportSettings
-
-
-def json_path(slug: str) -> str:
-    """Where a programme's JSON is published, from the site root."""
-    return f"data/programmes/{slug}.json"
 
 
 def json_files(portfolio: Portfolio, as_of: date, settings: ExportSettings) -> dict[str, bytes]:

@@ -14,6 +14,7 @@ from typing import Any
 from ..model.choices import choices
 from ..model.outcomes import Lesson
 from ..model.portfolio import Portfolio, Programme
+from ..opendata import feed_path
 from ..state import DEFAULT_REPORTING_INTERVAL, CurrentState, current_state, reporting_interval
 from .links import record_index, update_subpath
 
@@ -65,11 +66,6 @@ PUBLISHED = frozenset(page.subpath for page in PROGRAMME_PAGES)
 def programme_path(slug: str, subpath: str = "") -> str:
     """The path of a programme's page, relative to a language root."""
     return f"programmes/{slug}/{subpath}"
-
-
-def feed_path(slug: str | None = None) -> str:
-    """The Atom feed of a programme (or of the whole site), relative to a language root."""
-    return programme_path(slug, "feed.xml") if slug else "feed.xml"
 
 
 def feed_href(page: Page) -> str:

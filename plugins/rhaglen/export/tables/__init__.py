@@ -13,10 +13,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...model.portfolio import Portfolio, Programme
+from ...opendata import DATA, csv_path
 from ...state import current_state, reporting_interval
 from ..csvfile import Cell, csv_bytes
 from . import outcomes, plan, programme, risks
-from .columns import DATA, Source, Table, csv_path
+from .columns import Source, Table
 from .package import datapackage
 
 if TYPE_CHECKING:

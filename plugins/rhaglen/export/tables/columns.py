@@ -93,12 +93,6 @@ PROGRAMME = Column("programme", "string", "Dynodydd (slug) y rhaglen",
 LICENCE = Column("licence", "string", "Trwydded data'r rhaglen (dynodydd SPDX)",
                  "The licence of the programme's data (SPDX identifier)",
                  lambda r, s: s.programme.programme.licence, True)
-DATA = "data"
-
-
-def csv_path(table: str, slug: str | None = None) -> str:
-    """Where a table's CSV is, from the site root: site-wide, or for one programme."""
-    return f"{DATA}/{table}.csv" if slug is None else f"{DATA}/programmes/{slug}/{table}.csv"
 
 
 def col(name: str, type_: str, cy: str, en: str, value: Getter, *, required: bool = False,

@@ -10,35 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..pages import programme_path
+from ...opendata import TABLE_NAMES, csv_path, feed_path, json_path
 from .base import Link, ViewContext
 
-# The contract's tables, in its order: `data/<table>.csv` and, per programme,
-# `data/programmes/<slug>/<table>.csv`.
-TABLES = ("programmes", "organisations", "target_groups", "stakeholders", "engagement",
-          "objectives", "indicator_values", "milestones", "budget_lines", "spend", "risks",
-          "risk_scores", "issues", "actions", "changes", "evidence", "interventions",
-          "pilot_results", "evaluation_results", "lessons", "sustainability_actions",
-          "opportunities", "compliance")
 DATA_PAGE = "data/"  # the hand-written "Open data" page, from a language root
 SCHEMA = "schema/export.schema.json"  # describes each programme's JSON, from the site root
-
-
-def table_path(table: str, slug: str | None = None) -> str:
-    """A table's CSV from the site root: every programme's, or one programme's."""
-    if table not in TABLES:
-        raise ValueError(f"'{table}' is not a table of the open-data contract")
-    return f"data/{table}.csv" if slug is None else f"data/programmes/{slug}/{table}.csv"
-
-
-def json_path(slug: str) -> str:
-    """A programme's whole public record and current state, from the site root."""
-    return f"data/programmes/{slug}.json"
-
-
-def feed_path(slug: str | None = None) -> str:
-    """The Atom feed of the site or of one programme, from a language root."""
-    return "feed.xml" if slug is None else f"{programme_path(slug)}feed.xml"
+TABLES = TABLE_NAMES
+table_path = csv_path
 
 
 def csv_link(ctx: ViewContext, slug: str, table: str) -> Link:
