@@ -76,12 +76,15 @@ PATTERNS = patterns("", ("#fde0dc", "#b3261e"), ("#fff1c2", "#8a6100"), 45)
 
 
 def svg(prefix: str, width: int, height: float, title: str, desc: str, body: Sequence[str],
-        defs: str = "") -> Markup:
-    """One drawing of a chart: `width` wide, with its title and description for readers."""
+        defs: str = "", role: str = "img") -> Markup:
+    """One drawing of a chart: `width` wide, with its title and description for readers.
+
+    `role` is "img", or "group" for a chart whose marks are links a reader can follow.
+    """
     variant = "narrow" if width == NARROW else "wide"
     return Markup(
         f'<svg class="rh-chart rh-chart--{variant}" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {width} {height:.0f}" role="img" '
+        f'viewBox="0 0 {width} {height:.0f}" role="{role}" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-size="{FONT}" '
         f'font-family="inherit"><title id="{prefix}-title">{esc(title)}</title>'
         f'<desc id="{prefix}-desc">{esc(desc)}</desc>'

@@ -137,7 +137,7 @@ def rag_strip(prefix: str, title: str, desc: str, cells: Sequence[StripCell]) ->
                 body.append(_strip_cell(p, c, (i * cell, y, cell), label, when))
             deep = max(len(label) + len(when) for label, when in words)
             y += 30 + block_height(deep, SMALL) + 14
-        return svg(p, width, y, title, desc, body)
+        return svg(p, width, y, title, desc, body, role="group")
     return both_widths(prefix, draw)
 
 
