@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rhaglen.build import build_site
@@ -35,6 +36,24 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code = build_site(project / "mkdocs.yml", project / "site", date.fromisoformat(AS_OF))
     assert code == 0
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def site(demo_site: Path) -> Iterator[str]:
+    """The demo site served on a loopback port, for browser tests (one per test module)."""
+    from .browser import serve
+
+    with serve(demo_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, for browser tests (one per test module)."""
+    from .browser import chromium
+
+    with chromium() as running:
+        yield running
 
 
 @pytest.fixture(autouse=True)

@@ -94,13 +94,13 @@ def test_heat_maps_count_open_threats_and_opportunities_apart(demo_site: Path, l
                                                               ) -> None:
     root = lang_root(demo_site, lang)
     risks = page(root, BREATHE + "risks/")
-    svg = find_all(risks, "svg", class_="rh-chart")
+    svg = find_all(risks, "svg", class_="rh-chart--wide")
     counts = {}
     for kind in ("threat", "opportunity"):
         heat = next(s for s in svg if s.attrs.get("aria-labelledby", "").startswith(
             f"heat-map-{kind}"))
         counts[kind] = sorted(text_of(t) for t in find_all(heat, "text")
-                              if t.attrs.get("font-size") == "24")
+                              if t.attrs.get("font-size") == "22")
     assert counts == {"threat": ["1", "1", "2"], "opportunity": ["1", "1"]}
     assert [row[:2] for row in heat_table(risks, "threat")] == [["5", "4"], ["2", "4"],
                                                                 ["2", "3"]]
@@ -186,15 +186,17 @@ def test_charts_have_text_alternatives_in_the_page_language(demo_site: Path, lan
                                                             text: str) -> None:
     root = lang_root(demo_site, lang)
     plan = page(root, BREATHE + "plan/")
-    charts = find_all(plan, "svg", class_="rh-chart")
-    assert len(charts) == 3
+    charts = find_all(plan, "svg", class_="rh-chart--wide")
+    assert len(charts) == 14  # progress, 4 trends, milestones, budget, 6 lines and total
+    assert len(find_all(plan, "svg", class_="rh-chart--narrow")) == 14
     for chart in charts:
         assert chart.attrs["role"] == "img"
         title, desc = (find_all(chart, tag)[0] for tag in ("title", "desc"))
         assert chart.attrs["aria-labelledby"] == f"{title.attrs['id']} {desc.attrs['id']}"
         assert len(text_of(desc)) > 40
     assert text in text_of(charts[0])
-    assert "£193,750" in text_of(charts[2])
+    budget = next(c for c in charts if c.attrs["aria-labelledby"].startswith("budget-chart"))
+    assert "£193,750" in text_of(budget)
 
 
 def test_update_pages_exist_for_every_update_in_both_languages(demo_site: Path) -> None:

@@ -86,8 +86,8 @@ def test_stakeholders_show_every_stage_and_name_the_one_without_engagement(
     items = [text_of(li).replace(" :", ":") for li in find_all(checklist, "li")]
     assert len(items) == 6 and items[-1] == none
     assert sum(1 for li in find_all(checklist, "li") if "rh-no" in li.attrs["class"]) == 1
-    grid = find_all(stakeholders, "svg", class_="rh-chart")[0]
-    assert len(find_all(grid, "circle", r="11")) == 8  # one marker per stakeholder
+    grid = find_all(stakeholders, "svg", class_="rh-chart--wide")[0]
+    assert len(find_all(grid, "rect", class_="rh-point")) == 8  # each at its own scores
     rows = find_all(find_all(stakeholders, "tbody")[1], "tr")
     assert [text_of(r).split(" ")[0] for r in rows] == [str(n) for n in range(1, 9)]
 

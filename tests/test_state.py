@@ -192,3 +192,25 @@ def test_updates_out_of_file_order_are_applied_in_date_order() -> None:
     assert forward == backward
     assert backward.latest_rag == "red"
     assert by_id(backward.budget, "line")["b1"].spent == 700
+
+
+def test_the_expected_value_is_the_straight_line_from_baseline_to_target() -> None:
+    from rhaglen.state import expected_value
+
+    up, down = PLAN.objectives  # 40 → 60 and 200 → 100, 1 January to 31 December 2026
+    assert expected_value(up, date(2026, 1, 1)) == 40
+    assert expected_value(up, date(2026, 12, 31)) == 60
+    assert expected_value(down, date(2026, 12, 31)) == 100
+    assert expected_value(up, date(2026, 7, 2)) == pytest.approx(40 + 20 * 182 / 364)
+    assert expected_value(down, date(2026, 7, 2)) == pytest.approx(200 - 100 * 182 / 364)
+    assert expected_value(up, date(2025, 6, 1)) == 40  # before the baseline: the baseline
+    assert expected_value(up, date(2027, 6, 1)) == 60  # after the target date: the target
+
+
+def test_spend_by_a_day_is_the_latest_total_reported_by_then() -> None:
+    from rhaglen.state import spent_by
+
+    b1, b2 = current_state(make(), DAY).budget
+    assert [spent_by(b1, date(2026, 3, 30)), spent_by(b1, date(2026, 3, 31)),
+            spent_by(b1, date(2026, 5, 19)), spent_by(b1, date(2026, 12, 1))] == [0, 400, 400, 700]
+    assert spent_by(b2, date(2026, 5, 20)) == 560

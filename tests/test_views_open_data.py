@@ -48,7 +48,7 @@ def test_the_code_names_the_contracts_tables() -> None:
 # What each page's tables link to, for the programme that has every file.
 PAGE_TABLES = {
     "": ["organisations", "target_groups"],
-    "plan/": ["objectives", "milestones", "budget_lines"],
+    "plan/": ["objectives", *["indicator_values"] * 4, "milestones", "budget_lines", "spend"],
     "strategy/": ["evidence", "interventions"],
     "stakeholders/": ["organisations", "target_groups", "stakeholders", "engagement"],
     "risks/": ["risks", "risks", "risk_scores", "risk_scores", "issues"],

@@ -67,9 +67,10 @@ def fills(chart: BeautifulSoup) -> set[str]:
 
 def test_the_opportunity_map_has_no_red_and_says_so_in_its_description() -> None:
     page = soup(demo(), BREATHE + "risks/", "en")
-    threat = page.find("svg", attrs={"aria-labelledby": lambda v: v.startswith("heat-map-threat")})
+    threat = page.find("svg", attrs={
+        "aria-labelledby": lambda v: v.startswith("heat-map-threat-t")})
     opportunity = page.find("svg", attrs={
-        "aria-labelledby": lambda v: v.startswith("heat-map-opportunity")})
+        "aria-labelledby": lambda v: v.startswith("heat-map-opportunity-t")})
     assert fills(threat) == {"#e3f1e6", "url(#heat-map-threat-dots)",
                              "url(#heat-map-threat-hatch)"}  # green, amber, red
     assert fills(opportunity) == {"#f3f7fc", "url(#heat-map-opportunity-good-dots)",

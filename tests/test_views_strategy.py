@@ -98,14 +98,17 @@ def test_quadrant_of_influence_and_interest(influence: int, interest: int,
     assert quadrant(influence, interest) == expected
 
 
-def _grid_cells(grid: str) -> dict[int, tuple[int, int]]:
-    """Each numbered marker's (influence, interest) cell, read from the chart's geometry."""
-    svg = BeautifulSoup(grid, "html.parser")
+def _grid_cells(grid: str, variant: str) -> dict[int, tuple[int, int]]:
+    """Each numbered marker's (influence, interest), read from the ticks its centre is on."""
+    svg = BeautifulSoup(grid, "html.parser").find("svg", class_=f"rh-chart--{variant}")
+    across = {round(float(t["x"]), 1): int(t.get_text()) for t in svg.select("text.rh-tick-x")}
+    up = {round(float(t["y"]) - 5, 1): int(t.get_text()) for t in svg.select("text.rh-tick-y")}
     cells = {}
-    for circle in svg.find_all("circle", r="11"):
-        label = circle.find_next_sibling("text")
-        x, y = float(circle["cx"]), float(circle["cy"])
-        cells[int(label.get_text())] = (5 - int((y - 8) // 72), int((x - 40) // 72) + 1)
+    for marker in svg.select("rect.rh-point"):
+        x = round(float(marker["x"]) + float(marker["width"]) / 2, 1)
+        y = round(float(marker["y"]) + 12, 1)
+        for number in marker.find_next_sibling("text").get_text().split(", "):
+            cells[int(number)] = (up[y], across[x])  # a KeyError: off its ticks
     return cells
 
 
@@ -114,7 +117,9 @@ def test_every_grid_marker_sits_at_its_table_rows_scores(lang: str) -> None:
     view = view_of(STAKEHOLDERS, lang)
     rows = view.stakeholders
     assert [r.number for r in rows] == list(range(1, len(rows) + 1)) and len(rows) == 8
-    assert _grid_cells(view.grid) == {r.number: (r.influence, r.interest) for r in rows}
+    for variant in ("narrow", "wide"):
+        assert _grid_cells(view.grid, variant) == {r.number: (r.influence, r.interest)
+                                                   for r in rows}
 
 
 def test_stakeholders_are_numbered_in_each_languages_order() -> None:

@@ -86,6 +86,8 @@ def rendered(path: str, lang: str, portfolio: Portfolio | None = None) -> str:
     return render_page(page_of(path, portfolio), lang)
 
 
-def svg(chart: Markup) -> BeautifulSoup:
-    """A chart's SVG, parsed."""
-    return BeautifulSoup(str(chart), "html.parser")
+def svg(chart: Markup, variant: str = "wide") -> BeautifulSoup:
+    """A chart's drawing for a desk ("wide") or a phone ("narrow"), parsed."""
+    soup = BeautifulSoup(str(chart), "html.parser")
+    drawing = soup.find("svg", class_=f"rh-chart--{variant}")
+    return BeautifulSoup(str(drawing), "html.parser") if drawing else soup

@@ -209,6 +209,23 @@ def objective_state(objective: Objective, updates: tuple[Update, ...], as_of: da
     return ObjectiveState(objective, readings, latest, progress, expected, status)
 
 
+def expected_value(objective: Objective, day: date) -> float:
+    """The value the plan expects on `day`: the straight line from baseline to target.
+
+    Before the baseline date it is the baseline, after the target date the target; the
+    same line on which `objective_state` judges an objective on or off track.
+    """
+    baseline, target = objective.baseline, objective.target
+    return baseline.value + (target.value - baseline.value) * _share(baseline.date,
+                                                                      target.date, day)
+
+
+def spent_by(budget: BudgetState, day: date) -> float:
+    """Spend to date on a line as reported by `day`: the latest total so far, else 0."""
+    reported = [spent for when, spent in budget.history if when <= day]
+    return reported[-1] if reported else 0.0
+
+
 def milestone_state(milestone: Milestone, updates: tuple[Update, ...], as_of: date
                     ) -> MilestoneState:
     """The latest forecast and completion, and a status judged against the as-of date."""

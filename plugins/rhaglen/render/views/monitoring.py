@@ -11,6 +11,7 @@ from ...model.portfolio import Update
 from ...model.updates import Change
 from ...state import ActionState, CurrentState
 from ..pages import update_path
+from ..trend_charts import StripCell, rag_strip
 from .base import NONE, Link, Status, ViewContext
 from .data_links import feed_link, table_link
 from .frame import ProgrammeFrame, programme_frame
@@ -55,6 +56,7 @@ class MonitoringView:
     headline: Headline
     updates: tuple[UpdateEntry, ...]  # newest first
     history: tuple[UpdateEntry, ...]  # oldest first, for the status history
+    history_chart: Markup  # the same history as a strip of cells, empty without updates
     actions: tuple[ActionRow, ...]
     changes: tuple[ChangeEntry, ...]  # newest first
     feed: Link  # this programme's updates and lessons, in the page's language
@@ -96,6 +98,17 @@ def _action(ctx: ViewContext, a: ActionState) -> ActionRow:
                      update_link(ctx, a.last_reported))
 
 
+def history_chart(ctx: ViewContext, history: tuple[UpdateEntry, ...]) -> Markup:
+    """The status at each update, oldest first: coloured, patterned and worded cells."""
+    if not history:
+        return Markup("")
+    cells = [StripCell(e.rag.value, e.rag.label, e.link.label, e.link.href or "")
+             for e in history]
+    entries = "; ".join(f"{e.link.label}: {e.rag.label}" for e in history)
+    return rag_strip("rag-history", ctx.t("trends.rag_title"),
+                     ctx.t("trends.rag_desc", entries=entries), cells)
+
+
 def monitoring_view(ctx: ViewContext) -> MonitoringView:
     """The current state, then every update newest first, open actions and changes."""
     programme = ctx.page.data["programme"]
@@ -114,6 +127,7 @@ def monitoring_view(ctx: ViewContext) -> MonitoringView:
         headline=headline_view(ctx, state, currency(programme)),
         updates=updates,
         history=tuple(reversed(updates)),
+        history_chart=history_chart(ctx, tuple(reversed(updates))),
         actions=tuple(_action(ctx, a) for a in state.actions),
         changes=changes,
         feed=feed_link(ctx, programme.slug),

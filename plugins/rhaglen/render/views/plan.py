@@ -18,6 +18,7 @@ from .base import NONE, Link, Status, ViewContext, choices
 from .data_links import table_link
 from .frame import ProgrammeFrame, programme_frame
 from .plan_charts import budget_chart, milestones_chart, objectives_chart
+from .trends import ObjectiveTrend, SpendTrend, objective_trends, spend_trend
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class PlanView:
     frame: ProgrammeFrame
     objectives: tuple[ObjectiveRow, ...]
     objectives_chart: Markup
+    trends: tuple[ObjectiveTrend, ...]  # each objective over time, in the plan's order
     milestones: tuple[MilestoneRow, ...]
     milestones_chart: Markup
     roles: tuple[RoleRow, ...]
@@ -115,11 +117,14 @@ class PlanView:
     budget: tuple[BudgetRow, ...]
     budget_total: Balance
     budget_chart: Markup
+    spend_trend: SpendTrend | None  # None before any spend is reported
     no_spend: bool  # no update has reported spend yet
     staff_support: tuple[SupportRow, ...]  # in date order
     csv_objectives: Link
     csv_milestones: Link
     csv_budget_lines: Link
+    csv_indicator_values: Link  # the trends' tables
+    csv_spend: Link  # spend over time
 
 
 def money(ctx: ViewContext, amount: float) -> str:
@@ -220,6 +225,7 @@ def plan_view(ctx: ViewContext) -> PlanView:
         frame=programme_frame(ctx, programme),
         objectives=objectives,
         objectives_chart=objectives_chart(ctx, state, objectives),
+        trends=objective_trends(ctx, state),
         milestones=tuple(_milestone(ctx, m) for m in state.milestones),
         milestones_chart=milestones_chart(ctx, state),
         roles=_roles(ctx, plan),
@@ -227,9 +233,12 @@ def plan_view(ctx: ViewContext) -> PlanView:
         budget=budget,
         budget_total=balance(ctx, state.planned_total, state.spent_total),
         budget_chart=budget_chart(ctx, state, budget),
+        spend_trend=spend_trend(ctx, state, lambda amount: money(ctx, amount)),
         no_spend=not state.updates,
         staff_support=_support(ctx, plan),
         csv_objectives=table_link(ctx, "objectives"),
         csv_milestones=table_link(ctx, "milestones"),
         csv_budget_lines=table_link(ctx, "budget_lines"),
+        csv_indicator_values=table_link(ctx, "indicator_values"),
+        csv_spend=table_link(ctx, "spend"),
     )

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ...model.risks import Issue, Risk
 from ...state import CurrentState, RiskKind, RiskState, Score, open_risks, risk_band
-from ..charts import heat_map
+from ..grids import heat_map
 from ..links import anchor
 from .base import NONE, Link, Status, ViewContext, choices
 from .data_links import table_link

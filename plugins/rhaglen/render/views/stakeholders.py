@@ -9,7 +9,7 @@ from typing import Literal
 from markupsafe import Markup
 
 from ...model.programme import Engagement, ProgrammeFile, Stakeholder
-from ..charts import grid_chart
+from ..grids import grid_chart
 from ..links import anchor
 from .base import NONE, Link, ViewContext, choices
 from .data_links import table_link
