@@ -80,7 +80,7 @@ class Preview:
         try:
             config, day = configure(self._config_file, self._as_of, strict=False)
         except BuildFailed as exc:
-            self._publish(Attempt(None, (str(exc),)), started, None)
+            self._publish(Attempt(None, tuple(str(exc).splitlines())), started, None)
             return
         found = config_sources(config, self._config_file)
         if found != self._sources:
