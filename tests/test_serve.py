@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 from rhaglen.i18n import Strings
-from rhaglen.serve import Preview, pages
+from rhaglen.serve import pages
+from rhaglen.serve.session import Preview
 from rhaglen.serve.watch import fingerprint
 
 from .data import WALK, edit

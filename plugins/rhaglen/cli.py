@@ -135,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return export_data(args.config_file, args.export_dir, args.as_of)
     if args.command == "serve":
-        from .serve import serve  # reads mkdocs.yml with MkDocs
+        from .serve.session import serve  # reads mkdocs.yml with MkDocs
 
         return serve(args.config_file, args.address, args.as_of)
     from .build import build_site  # imports MkDocs only when building
