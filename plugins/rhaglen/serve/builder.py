@@ -57,10 +57,10 @@ class Attempt:
 
 def attempt(config: MkDocsConfig, day: date, site: Path) -> Attempt:
     """Check the data, then build it into `site` (a folder that does not exist yet)."""
-    result = check_portfolio(config, day)
-    if errors(result.problems):  # warnings too: they are part of what to fix
-        return Attempt(None, tuple(problem.format() for problem in result.problems))
     try:
+        result = check_portfolio(config, day)
+        if errors(result.problems):  # warnings too: they are part of what to fix
+            return Attempt(None, tuple(problem.format() for problem in result.problems))
         build_into(config, day, destination(config, site))
     except BuildFailed as exc:
         return Attempt(None, tuple(str(exc).splitlines()))
