@@ -37,7 +37,7 @@ class Preview:
         self._sources: Sources = usual_sources(self._config_file)
         self._seen: Fingerprint | None = None
         self._language = self._server.shown.default_language
-        self._stop = threading.Event()
+        self._stop, self._building = threading.Event(), threading.Event()
         self._builder = threading.Thread(target=self._watch, name="rhaglen-builder", daemon=True)
         self._serving = threading.Thread(target=self._server.serve_forever, args=(0.1,),
                                          name="rhaglen-server", daemon=True)
@@ -46,6 +46,11 @@ class Preview:
     def url(self) -> str:
         """The address of the site's home page."""
         return self._server.url
+
+    def settled(self) -> bool:
+        """Whether what is served was built from the sources as they are on disk now."""
+        return (not self._building.is_set() and self._seen is not None
+                and fingerprint(self._sources.watched, self._sources.skipped) == self._seen)
 
     def start(self) -> Preview:
         self._serving.start()
@@ -70,7 +75,11 @@ class Preview:
     def _watch(self) -> None:
         while not self._stop.is_set():
             if fingerprint(self._sources.watched, self._sources.skipped) != self._seen:
-                self._rebuild()
+                self._building.set()
+                try:
+                    self._rebuild()
+                finally:
+                    self._building.clear()
             self._stop.wait(self._poll)
 
     def _rebuild(self) -> None:
