@@ -20,7 +20,7 @@ site: $(STAMP)
 	$(BIN)/rhaglen build -d site
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/rhaglen serve
 
 validate: $(STAMP)
 	$(BIN)/rhaglen validate programmes

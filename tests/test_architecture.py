@@ -12,7 +12,7 @@ from .helpers import REPO
 
 CORE = ["rhaglen.load", "rhaglen.rules", "rhaglen.render.generate", "rhaglen.schema",
         "rhaglen.scaffold", "rhaglen.formatting", "rhaglen.i18n", "rhaglen.prose",
-        "rhaglen.export.tables"]
+        "rhaglen.export.tables", "rhaglen.serve.server", "rhaglen.serve.watch"]
 
 
 def test_core_runs_with_mkdocs_blocked(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .asof import AsOfError, resolve_as_of
 from .destinations import UnsafePath, check_site_dir
-from .load import load_portfolio
+from .load import LoadResult, load_portfolio
 from .model.portfolio import Portfolio
 from .problems import errors
 from .staging import Busy, building, clear_leftovers, locked, replace
@@ -63,12 +63,14 @@ def disk_message(exc: OSError) -> str:
     return f"could not write{where}: {exc.strerror or exc}; {hint}"
 
 
-def configure(config_file: Path, as_of: date | None) -> tuple[MkDocsConfig, date]:
+def configure(config_file: Path, as_of: date | None, strict: bool = True
+              ) -> tuple[MkDocsConfig, date]:
+    """The MkDocs configuration with the as-of date set, and that date; or BuildFailed."""
     if not config_file.is_file():
         raise BuildFailed(f"no such configuration file: {config_file}", 2)
     _mkdocs_logging()
     try:
-        config = load_config(str(config_file), strict=True)
+        config = load_config(str(config_file), strict=strict)
     except MkDocsException as exc:  # MkDocs has logged which option is wrong
         raise BuildFailed(f"{config_file}: {exc}", 2) from None
     except (yaml.YAMLError, ValueError) as exc:  # such as `as_of: 2026-02-30`
@@ -88,26 +90,36 @@ def configure(config_file: Path, as_of: date | None) -> tuple[MkDocsConfig, date
 Check = Callable[[Path, Path, Iterable[Path]], Path]
 
 
+def sources(config: MkDocsConfig) -> list[Path]:
+    """The folders a site is built from: docs, programme data, theme overrides."""
+    project = Path(config.config_file_path).parent
+    found = [Path(config.docs_dir), project / config.plugins["rhaglen"].config["programmes_dir"]]
+    if config.theme.custom_dir:
+        found.append(Path(config.theme.custom_dir))
+    return found
+
+
 def destination(config: MkDocsConfig, site_dir: Path, check: Check = check_site_dir) -> Path:
     """`site_dir` made absolute, once `check` has found it safe to replace."""
     project = Path(config.config_file_path).parent
-    plugin = config.plugins["rhaglen"]
-    sources = [Path(config.docs_dir), project / plugin.config["programmes_dir"]]
-    if config.theme.custom_dir:
-        sources.append(Path(config.theme.custom_dir))
     try:
-        return check(site_dir, project, sources)
+        return check(site_dir, project, sources(config))
     except UnsafePath as exc:
         raise BuildFailed(str(exc), 2) from None
     except ValueError:
         raise BuildFailed(f"'{site_dir}' is not a usable folder name", 2) from None
 
 
-def valid_portfolio(config: MkDocsConfig, day: date, site_dir: Path) -> Portfolio | None:
-    """The programmes, or None (each problem printed) if they do not validate."""
+def check_portfolio(config: MkDocsConfig, day: date) -> LoadResult:
+    """The programmes of this configuration, loaded and checked as of `day`."""
     folder = Path(config.config_file_path).parent / config.plugins["rhaglen"].config[
         "programmes_dir"]
-    result = load_portfolio(folder, day)
+    return load_portfolio(folder, day)
+
+
+def valid_portfolio(config: MkDocsConfig, day: date, site_dir: Path) -> Portfolio | None:
+    """The programmes, or None (each problem printed) if they do not validate."""
+    result = check_portfolio(config, day)
     for problem in result.problems:
         print(problem.format())
     if errors(result.problems):
@@ -117,7 +129,8 @@ def valid_portfolio(config: MkDocsConfig, day: date, site_dir: Path) -> Portfoli
     return result.portfolio
 
 
-def _build_into(config: MkDocsConfig, day: date, site: Path) -> None:
+def build_into(config: MkDocsConfig, day: date, site: Path) -> None:
+    """Build beside `site`, then put the new site in its place; BuildFailed if MkDocs fails."""
     staging = building(site)
     config["site_dir"] = str(staging)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -168,7 +181,7 @@ def build_site(config_file: Path, site_dir: Path, as_of: date | None = None) -> 
         site.parent.mkdir(parents=True, exist_ok=True)
         with locked(site.parent):
             clear_leftovers(site)
-            _build_into(config, day, site)
+            build_into(config, day, site)
         return f"Built {site} as of {day}."
 
     return reported("build", site_dir, work)

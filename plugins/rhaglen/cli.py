@@ -1,5 +1,5 @@
 """The `rhaglen` command: validate data, write schemas, scaffold a programme, build the site,
-export the open data.
+export the open data, preview the site.
 
 Exit codes: 0 success, 1 invalid data or a failed build, 2 a usage error.
 """
@@ -25,6 +25,13 @@ def _date(text: str) -> date:
         return parse_day(text)
     except AsOfError as exc:
         raise argparse.ArgumentTypeError(str(exc).removeprefix("as-of date: ")) from None
+
+
+def _address(text: str) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    if not port.isdigit() or int(port) > 65535:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT such as 127.0.0.1:8000, got {text!r}")
+    return host or "127.0.0.1", int(port)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +68,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the MkDocs configuration (default: mkdocs.yml)")
     export.add_argument("--as-of", type=_date, help="judge lateness against this day")
+
+    serve = commands.add_parser("serve", help="preview the site, rebuilt on every change; "
+                                "invalid data shows its problems on every page")
+    serve.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                       help="the MkDocs configuration (default: mkdocs.yml)")
+    serve.add_argument("-a", "--address", type=_address, default=("127.0.0.1", 8000),
+                       help="HOST:PORT to listen on (default: 127.0.0.1:8000)")
+    serve.add_argument("--as-of", type=_date, help="judge lateness against this day")
     return parser
 
 
@@ -119,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .export_command import export_data  # reads mkdocs.yml with MkDocs
 
         return export_data(args.config_file, args.export_dir, args.as_of)
+    if args.command == "serve":
+        from .serve.session import serve  # reads mkdocs.yml with MkDocs
+
+        return serve(args.config_file, args.address, args.as_of)
     from .build import build_site  # imports MkDocs only when building
 
     return build_site(args.config_file, args.site_dir, args.as_of)

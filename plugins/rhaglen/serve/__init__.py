@@ -1,0 +1,5 @@
+"""The preview that speaks: `rhaglen serve`.
+
+`watch`, `pages` and `server` are plain Python; `builder` and `session` drive MkDocs
+through `rhaglen.build`, so this package imports nothing until one of them is asked for.
+"""

@@ -1,0 +1,71 @@
+"""One build of the preview, through `rhaglen.build` as `rhaglen build` does.
+
+Two differences: a warning is printed but does not stop the build (the preview is for
+looking, `rhaglen build` for publishing), and whatever stops a build comes back as the
+lines the preview's problem page shows, never as an exception.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..build import BuildFailed, build_into, check_portfolio, destination, disk_message, sources
+from ..destinations import GENERATED_FOLDERS
+from ..problems import errors
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The files whose change starts a build, and the folders a build writes itself."""
+
+    watched: tuple[Path, ...]
+    skipped: tuple[Path, ...]
+
+
+def _sources(config_file: Path, watched: list[Path], docs: Path) -> Sources:
+    absolute = [Path(os.path.abspath(path)) for path in [config_file, *watched]]
+    return Sources(tuple(dict.fromkeys(absolute)),
+                   tuple(Path(os.path.abspath(docs / name)) for name in GENERATED_FOLDERS))
+
+
+def usual_sources(config_file: Path) -> Sources:
+    """The usual layout beside `config_file`, watched while it cannot be read."""
+    project = config_file.parent
+    return _sources(config_file, [project / "docs", project / "programmes",
+                                  project / "overrides"], project / "docs")
+
+
+def config_sources(config: MkDocsConfig, config_file: Path) -> Sources:
+    """The configuration file, the docs, data and theme folders it names, and page templates."""
+    plugin = config.plugins["rhaglen"]
+    templates = Path(config.config_file_path).parent / plugin.config["templates_dir"]
+    return _sources(config_file, [*sources(config), templates], Path(config.docs_dir))
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A built site, or the lines saying why there is none."""
+
+    site: Path | None
+    problems: tuple[str, ...] = ()
+
+
+def attempt(config: MkDocsConfig, day: date, site: Path) -> Attempt:
+    """Check the data, then build it into `site` (a folder that does not exist yet)."""
+    try:
+        result = check_portfolio(config, day)
+        if errors(result.problems):  # warnings too: they are part of what to fix
+            return Attempt(None, tuple(problem.format() for problem in result.problems))
+        build_into(config, day, destination(config, site))
+    except BuildFailed as exc:
+        return Attempt(None, tuple(str(exc).splitlines()))
+    except OSError as exc:
+        return Attempt(None, (disk_message(exc),))
+    except Exception as exc:  # a theme template's mistake, say: the preview outlives it
+        return Attempt(None, (f"the build stopped: {type(exc).__name__}: {exc}",))
+    return Attempt(site)

@@ -1,0 +1,141 @@
+"""`rhaglen serve`: build, serve, watch; rebuild on every change, in a thread of its own.
+
+The server answers at once from the last build (a site, or the page of the problems that
+stopped it); the builder builds each change into a fresh temporary folder and then
+shows it. The terminal gets the address, then one line a build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from contextlib import suppress
+from datetime import date
+from pathlib import Path
+from types import FrameType, TracebackType
+
+from ..build import BuildFailed, configure
+from .builder import Attempt, Sources, attempt, config_sources, usual_sources
+from .server import PreviewServer, Shown
+from .watch import Fingerprint, fingerprint
+
+
+class Preview:
+    """A running preview: the server, and the builder that watches the sources."""
+
+    def __init__(self, config_file: Path, as_of: date | None = None,
+                 address: tuple[str, int] = ("127.0.0.1", 8000), poll: float = 0.3) -> None:
+        self._config_file = Path(os.path.abspath(config_file))
+        self._as_of, self._poll = as_of, poll
+        self._server = PreviewServer(address)  # OSError if the address is taken
+        self._work = Path(tempfile.mkdtemp(prefix="rhaglen-serve-"))
+        self._sources: Sources = usual_sources(self._config_file)
+        self._seen: Fingerprint | None = None
+        self._language = self._server.shown.default_language
+        self._stop, self._building = threading.Event(), threading.Event()
+        self._builder = threading.Thread(target=self._watch, name="rhaglen-builder", daemon=True)
+        self._serving = threading.Thread(target=self._server.serve_forever, args=(0.1,),
+                                         name="rhaglen-server", daemon=True)
+
+    @property
+    def url(self) -> str:
+        """The address of the site's home page."""
+        return self._server.url
+
+    def settled(self) -> bool:
+        """Whether what is served was built from the sources as they are on disk now."""
+        return (not self._building.is_set() and self._seen is not None
+                and fingerprint(self._sources.watched, self._sources.skipped) == self._seen)
+
+    def start(self) -> Preview:
+        self._serving.start()
+        self._builder.start()
+        return self
+
+    def close(self, wait: float | None = None) -> None:
+        """Stop serving; wait for a build under way (up to `wait` seconds), then tidy up."""
+        self._stop.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self._builder.join(wait)
+        shutil.rmtree(self._work, ignore_errors=True)
+
+    def __enter__(self) -> Preview:
+        return self.start()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            if fingerprint(self._sources.watched, self._sources.skipped) != self._seen:
+                self._building.set()
+                try:
+                    self._rebuild()
+                finally:
+                    self._building.clear()
+            self._stop.wait(self._poll)
+
+    def _rebuild(self) -> None:
+        """Build what is on disk now; a change made meanwhile starts the next build."""
+        started = time.monotonic()
+        self._seen = fingerprint(self._sources.watched, self._sources.skipped)
+        try:
+            config, day = configure(self._config_file, self._as_of, strict=False)
+        except BuildFailed as exc:
+            self._publish(Attempt(None, tuple(str(exc).splitlines())), started, None)
+            return
+        found = config_sources(config, self._config_file)
+        if found != self._sources:
+            self._sources, self._seen = found, fingerprint(found.watched, found.skipped)
+        self._language = config.plugins["rhaglen"].config["default_language"]
+        site = self._work / f"site-{self._server.shown.generation + 1}"
+        self._publish(attempt(config, day, site), started, day)
+
+    def _publish(self, result: Attempt, started: float, day: date | None) -> None:
+        generation = self._server.shown.generation + 1
+        self._server.show(Shown(generation, result.site, result.problems, self._language))
+        for old in self._work.glob("site-*"):  # the one before stays for requests under way
+            if old.name not in (f"site-{generation}", f"site-{generation - 1}"):
+                shutil.rmtree(old, ignore_errors=True)
+        if result.site is not None:
+            seconds = time.monotonic() - started
+            print(f"Built as of {day} in {seconds:.1f} s.", file=sys.stderr, flush=True)
+            return
+        for line in result.problems:
+            print(line, flush=True)
+        print("Not built: every page of the preview shows why until it is fixed.",
+              file=sys.stderr, flush=True)
+
+
+def _interrupt(number: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(config_file: Path, address: tuple[str, int], as_of: date | None = None) -> int:
+    """Serve a preview of the site until Ctrl+C (or SIGTERM); 0, or 1/2 if it cannot start."""
+    if not config_file.is_file():
+        print(f"rhaglen serve: no such configuration file: {config_file}", file=sys.stderr)
+        return 2
+    try:
+        preview = Preview(config_file, as_of, address)
+    except OSError as exc:
+        host, port = address
+        print(f"rhaglen serve: cannot listen on {host}:{port}: {exc.strerror or exc}; stop "
+              "what uses it or choose another address with -a", file=sys.stderr)
+        return 1
+    signal.signal(signal.SIGTERM, _interrupt)
+    preview.start()
+    print(f"Preview at {preview.url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
+    try:
+        with suppress(KeyboardInterrupt):
+            threading.Event().wait()
+    finally:
+        preview.close(wait=2)
+    return 0
