@@ -128,7 +128,7 @@ def start_update(root: Path, slug: str, day: date) -> Path:
     """Write `root/slug/updates/DAY.yml`; never overwrite. Raises NewUpdateError."""
     folder = root / slug
     if not SLUG.fullmatch(slug) or not folder.is_dir() or folder.is_symlink():
-        raise NewUpdateError(f"no programme folder {display_path(folder)}")
+        raise NewUpdateError(f"no programme folder {display_path(root)}/{slug}")
     target = folder / UPDATES_DIR / f"{day.isoformat()}.yml"
     if target.exists() or target.is_symlink():
         raise NewUpdateError(f"{display_path(target)} already exists: edit it, or choose "
