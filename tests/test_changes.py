@@ -129,3 +129,15 @@ def test_titles_from_the_data_are_never_markdown() -> None:
 def test_no_change_is_said_in_the_summary_language(lang: str, nothing: str) -> None:
     text = summary_markdown(Summary("main", None, AS_OF, (), PageChanges()), lang)
     assert text.splitlines()[-1] == nothing
+
+
+def test_the_change_list_knows_nothing_of_git() -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys, rhaglen.changes, rhaglen.diffsummary, rhaglen.pagechanges; "
+              "print(sorted(m for m in sys.modules if m in ('rhaglen.gitsource', "
+              "'rhaglen.diffcli') or m.startswith('mkdocs')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, env={"PYTHONPATH": str(REPO / "plugins")})
+    assert done.stdout.strip() == "[]"
