@@ -192,3 +192,20 @@ def test_outside_a_repository_a_revision_is_a_usage_error(tmp_path: Path) -> Non
     done = rhaglen("diff", "HEAD", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.startswith("rhaglen diff: ") and len(done.stderr.splitlines()) == 1
+
+
+def test_a_symbolic_link_in_a_revision_is_refused_never_followed(repo: Path,
+                                                                  tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(repo, work)
+    (work / "programmes" / WALK / "strategy.yml").unlink()
+    (work / "programmes" / WALK / "strategy.yml").symlink_to("/etc/passwd")
+    git("add", "-A", cwd=work)
+    git("commit", "-q", "-m", "A link", cwd=work)
+    shutil.rmtree(work / "programmes")
+    shutil.copytree(REPO / "programmes", work / "programmes")
+    done = rhaglen("diff", "HEAD", "--as-of", "2026-11-26", "--lang", "en", cwd=work)
+    assert done.returncode == 1
+    assert (f"programmes/{WALK}/strategy.yml:1:1: file: is a symbolic link, which Rhaglen "
+            "never follows: commit the file or folder itself here") in done.stdout.splitlines()
+    assert "root:" not in done.stdout
