@@ -79,7 +79,7 @@ def _target(into: Path, relative: str) -> Path:
     if not parts or any(p in ("", ".", "..") for p in parts):
         raise SourceError(f"git lists an unsafe path: {relative!r}")
     target = into.joinpath(*parts)
-    if any(parent.is_symlink() for parent in target.parents):
+    if any(into.joinpath(*parts[:n]).is_symlink() for n in range(1, len(parts))):
         raise SourceError(f"git lists a path through a symbolic link: {relative!r}")
     target.parent.mkdir(parents=True, exist_ok=True)
     return target
