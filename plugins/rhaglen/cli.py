@@ -1,5 +1,5 @@
 """The `rhaglen` command: validate data, write schemas, scaffold a programme, build the site,
-export the open data, preview the site.
+export the open data, preview the site, summarise a change, start a monitoring update.
 
 Exit codes: 0 success, 1 invalid data or a failed build, 2 a usage error.
 """
@@ -76,7 +76,31 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-a", "--address", type=_address, default=("127.0.0.1", 8000),
                        help="HOST:PORT to listen on (default: 127.0.0.1:8000)")
     serve.add_argument("--as-of", type=_date, help="judge lateness against this day")
+    _change_commands(commands)
     return parser
+
+
+def _change_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`diff` and `new-update`: the commands of a pull request."""
+    diff = commands.add_parser("diff", help="what readers will see change from BASE to "
+                               "HEAD, in Markdown (exit 0: printed; 1: invalid data; 2: usage)")
+    diff.add_argument("base", metavar="BASE", help="a git revision, or a programmes folder")
+    diff.add_argument("head", metavar="HEAD", nargs="?", help="a git revision, or a "
+                      "programmes folder (default: the working tree)")
+    diff.add_argument("--lang", choices=("cy", "en"), default="cy",
+                      help="the summary's language (default: cy)")
+    diff.add_argument("--as-of", type=_date, help="judge dates against this day "
+                      "(default: SOURCE_DATE_EPOCH's date, else today)")
+    diff.add_argument("--dir", type=Path, default=Path("programmes"),
+                      help="the programmes folder in the repository (default: programmes)")
+
+    update = commands.add_parser("new-update", help="start updates/DATE.yml from the "
+                                 "current state: edit the figures, write the summary")
+    update.add_argument("slug", help="the programme's folder name")
+    update.add_argument("--date", type=_date, help="the update's date (default: "
+                        "SOURCE_DATE_EPOCH's date, else today)")
+    update.add_argument("--dir", type=Path, default=Path("programmes"),
+                        help="the programmes folder (default: programmes)")
 
 
 def _validate(folder: Path, as_of: date | None) -> int:
@@ -130,6 +154,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Created {created}: fill in every empty value, then run "
               f"`rhaglen validate {args.dir}`.")
         return 0
+    if args.command == "diff":
+        from .diffcli import diff_command
+
+        return diff_command(args.base, args.head, args.lang, args.as_of, args.dir)
+    if args.command == "new-update":
+        from .newupdate import new_update_command
+
+        return new_update_command(args.dir, args.slug, args.date)
     if args.command == "export":
         from .export_command import export_data  # reads mkdocs.yml with MkDocs
 
