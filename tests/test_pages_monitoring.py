@@ -38,10 +38,13 @@ def cells(row: Element) -> list[str]:
 def test_plan_shows_each_objectives_latest_value_against_target(demo_site: Path, lang: str,
                                                                 expected: list[str]) -> None:
     root = lang_root(demo_site, lang)
-    row = cells(by_id(page(root, WALK + "plan/"), "objective-o1"))
+    plan = page(root, WALK + "plan/")
+    row = cells(by_id(plan, "objective-o1"))
     assert row[0] == expected[0]
-    assert row[2].startswith(expected[1]) and row[3] == expected[2]
-    assert row[4] == expected[3] and row[5].startswith(expected[4])
+    assert row[1].startswith(expected[4])  # its status first, then the figures
+    assert row[2] == expected[2] and row[3] == expected[3]
+    # The baseline (with its source) is in the objective's detail below the table.
+    assert expected[1] in text_of(by_id(plan, "objective-o1-detail").parent)
 
 
 @pytest.mark.parametrize(("lang", "overdue", "done_late"), [
@@ -50,13 +53,13 @@ def test_plan_shows_each_objectives_latest_value_against_target(demo_site: Path,
 def test_plan_flags_the_late_milestone(demo_site: Path, lang: str, overdue: str,
                                        done_late: str) -> None:
     plan = page(lang_root(demo_site, lang), WALK + "plan/")
-    assert cells(by_id(plan, "milestone-m2"))[4] == overdue
-    assert cells(by_id(plan, "milestone-m1"))[4] == done_late
+    assert cells(by_id(plan, "milestone-m2"))[1] == overdue
+    assert cells(by_id(plan, "milestone-m1"))[1] == done_late
 
 
 @pytest.mark.parametrize(("lang", "over", "total"), [
-    ("cy", "Dros y gyllideb o £13,750", "Cyfanswm £1,071,000 £926,350 £144,650"),
-    ("en", "Over budget by £13,750", "Total £1,071,000 £926,350 £144,650"),
+    ("cy", "Dros y gyllideb o £13,750", "Cyfanswm £144,650 £926,350 £1,071,000"),
+    ("en", "Over budget by £13,750", "Total £144,650 £926,350 £1,071,000"),
 ])
 def test_plan_shows_overspend_plainly(demo_site: Path, lang: str, over: str,
                                       total: str) -> None:
@@ -64,14 +67,14 @@ def test_plan_shows_overspend_plainly(demo_site: Path, lang: str, over: str,
     plan = page(root, BREATHE + "plan/")
     row = by_id(plan, "budget-b2")
     assert "rh-over" in row.attrs.get("class", "")
-    assert cells(row)[3:] == ["£180,000", "£193,750", over]
+    assert cells(row)[1:4] == [over, "£193,750", "£180,000"]  # remaining, spent, planned
     footer = find_all(plan, "tfoot")[0]
     assert text_of(footer) == total
 
 
 def test_budget_totals_add_up_from_the_lines(demo_site: Path) -> None:
     plan = page(demo_site / "en", WALK + "plan/")
-    assert text_of(find_all(plan, "tfoot")[0]) == "Total £146,500 £62,250 £84,250"
+    assert text_of(find_all(plan, "tfoot")[0]) == "Total £84,250 £62,250 £146,500"
 
 
 def heat_table(risks: Element, kind: str) -> list[list[str]]:
@@ -125,11 +128,11 @@ def test_risk_register_shows_score_history_and_trend(demo_site: Path, lang: str,
     root = lang_root(demo_site, lang)
     risks = page(root, BREATHE + "risks/")
     rising, steady, falling = (cells(by_id(risks, f"risk-{i}")) for i in ("r2", "r1", "r3"))
-    assert rising[3] == words[3]
-    assert rising[4] == f"{words[0]} 12 → 16 → 16 → 20"
+    # The current score first, with its trend and history beneath it.
+    assert rising[1] == f"{words[3]} {words[0]} 12 → 16 → 16 → 20"
     # Rose and then held: steady since the last review, but up overall.
-    assert steady[4] == f"{words[1]} 12 → 12 → 16 → 16 → 20 → 20"
-    assert falling[4] == f"{words[2]} 16 → 12 → 8 → 8 → 6"
+    assert steady[1].endswith(f"{words[1]} 12 → 12 → 16 → 16 → 20 → 20")
+    assert falling[1].endswith(f"{words[2]} 16 → 12 → 8 → 8 → 6")
 
 
 def test_risk_register_splits_threats_and_opportunities(demo_site: Path) -> None:
@@ -238,7 +241,7 @@ def test_an_overdue_review_is_flagged(demo_site: Path, lang: str, flag: str,
                                       date_text: str) -> None:
     root = lang_root(demo_site, lang)
     risks = page(root, WALK + "risks/")
-    assert cells(by_id(risks, "risk-r1"))[7] == f"{date_text} {flag}"
-    assert cells(by_id(risks, "risk-r2"))[7].endswith(flag)  # 1 October 2026: also past
+    assert cells(by_id(risks, "risk-r1"))[4] == f"{date_text} {flag}"
+    assert cells(by_id(risks, "risk-r2"))[4].endswith(flag)  # 1 October 2026: also past
     closed = cells(by_id(page(root, BREATHE + "risks/"), "risk-r4"))
-    assert flag not in closed[7]  # a closed risk's past review is not chased
+    assert flag not in closed[4]  # a closed risk's past review is not chased

@@ -63,7 +63,7 @@ def test_evaluation_shows_an_unreported_objective_and_matches_ids_in_any_case(
     assert [r.achieved for r in rows] == ["23", "–", "84", "27"]
     page = BeautifulSoup(_render(PAGES + "evaluation/", lang,
                                  _evaluation_without_o2(lowercase_ids=False)), "html.parser")
-    cells = [tr.find_all("td")[3].get_text() for tr in page.find_all("tbody")[0].find_all("tr")]
+    cells = [tr.find_all("td")[0].get_text() for tr in page.find_all("tbody")[0].find_all("tr")]
     assert cells[1] == not_reported
 
 

@@ -18,6 +18,7 @@ from jinja2 import (
 from ..i18n import LANGUAGES, Strings
 from .markup import css_string, front_matter, md_text, plain, prose
 from .pages import Page, feed_href
+from .tables import label_cells
 from .views import page_view
 from .views.base import Link, page_context
 from .views.frame import programme_frame
@@ -44,7 +45,8 @@ def environment(overrides: Path | None = None) -> Environment:
         comment_start_string="<#--",
         comment_end_string="--#>",
     )
-    env.filters.update(md=md_text, front=front_matter, prose=prose, plain=plain, css=css_string)
+    env.filters.update(md=md_text, front=front_matter, prose=prose, plain=plain, css=css_string,
+                       label_cells=label_cells)
     return env
 
 

@@ -11,6 +11,7 @@ from ...state import review_overdue
 from ..links import anchor
 from .base import Link, Status, ViewContext, choices
 from .data_links import table_link
+from .details import Record, detail, facts, record
 from .frame import ProgrammeFrame, programme_frame
 
 
@@ -23,6 +24,7 @@ class RequirementRow:
     evidence: Markup
     review: str
     review_overdue: bool
+    detail: Record | None  # the evidence, below the table
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,12 @@ class ComplianceView:
 
 def _row(ctx: ViewContext, r: Requirement) -> RequirementRow:
     as_of = ctx.page.data["state"].as_of
-    return RequirementRow(anchor("requirement", r.id), r.title(ctx.lang), r.reference,
-                          ctx.status("requirement", r.status), ctx.prose(r.evidence),
-                          ctx.date(r.review), review_overdue(r.review, as_of))
+    key, evidence = anchor("requirement", r.id), ctx.prose(r.evidence)
+    return RequirementRow(key, r.title(ctx.lang), r.reference,
+                          ctx.status("requirement", r.status), evidence,
+                          ctx.date(r.review), review_overdue(r.review, as_of),
+                          record(key, r.title(ctx.lang), facts(
+                              detail(ctx.t("compliance_page.evidence"), evidence))))
 
 
 def compliance_view(ctx: ViewContext) -> ComplianceView:

@@ -14,6 +14,7 @@ from ..pages import update_path
 from ..trend_charts import StripCell, rag_strip
 from .base import NONE, Link, Status, ViewContext
 from .data_links import feed_link, table_link
+from .details import Record, record
 from .frame import ProgrammeFrame, programme_frame
 from .headline import Headline, currency, headline_view
 from .staleness import LatestUpdate, latest_update_view
@@ -27,6 +28,7 @@ class UpdateEntry:
     period: str
     rag: Status
     summary: Markup
+    detail: Record | None  # the summary, below the table
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,18 @@ def history_chart(ctx: ViewContext, history: tuple[UpdateEntry, ...]) -> Markup:
                      ctx.t("trends.rag_desc", entries=entries), cells)
 
 
+def _entry(ctx: ViewContext, u: Update) -> UpdateEntry:
+    link, summary = update_link(ctx, u.date), ctx.prose(u.report.summary)
+    heading = ctx.t("update.title", date=ctx.fmt.date(u.date))
+    return UpdateEntry(link, period(ctx, u), rag_status(ctx, u.report.rag), summary,
+                       record(f"update-{u.date.isoformat()}", heading, (), summary))
+
+
 def monitoring_view(ctx: ViewContext) -> MonitoringView:
     """The current state, then every update newest first, open actions and changes."""
     programme = ctx.page.data["programme"]
     state: CurrentState = ctx.page.data["state"]
-    updates = tuple(
-        UpdateEntry(update_link(ctx, u.date), period(ctx, u), rag_status(ctx, u.report.rag),
-                    ctx.prose(u.report.summary))
-        for u in reversed(state.updates))
+    updates = tuple(_entry(ctx, u) for u in reversed(state.updates))
     changes = tuple(
         change_entry(ctx, c.change,
                      update_link(ctx, c.date, ctx.t("update.title", date=ctx.fmt.date(c.date))))

@@ -12,6 +12,7 @@ from ...model.types import Text
 from ...state import ObjectiveState
 from .base import NONE, Fact, Link, Status, ViewContext
 from .data_links import table_link
+from .details import Record, detail, facts, record
 from .frame import ProgrammeFrame, programme_frame
 
 
@@ -26,6 +27,7 @@ class ResultRow:
     achieved: str  # a dash when not reported
     met: Status | None  # None: not reported
     note: Markup  # empty when there is none
+    detail: Record | None  # the note or commentary, below the table
 
 
 _EMPTY = Markup("")
@@ -94,11 +96,13 @@ def result_rows(ctx: ViewContext, results: Sequence[Result],
         result = by_id.get(o.id.lower())
         if result is None and not every:
             continue
+        link, note = ctx.ref(o.id), _EMPTY if result is None else _note(ctx, result)
         rows.append(ResultRow(
-            ctx.ref(o.id), ctx.number(o.baseline.value), ctx.number(o.target.value),
+            link, ctx.number(o.baseline.value), ctx.number(o.target.value),
             o.unit(ctx.lang), NONE if result is None else ctx.number(result.value),
-            None if result is None else ctx.status("met", result.met, "met"),
-            _EMPTY if result is None else _note(ctx, result)))
+            None if result is None else ctx.status("met", result.met, "met"), note,
+            record(f"result-{o.id.lower()}", link.label,
+                   facts(detail(ctx.t("common.note"), note)))))
     return tuple(rows)
 
 

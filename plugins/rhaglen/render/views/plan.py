@@ -16,6 +16,7 @@ from ...state import BudgetState, CurrentState, MilestoneState, ObjectiveState, 
 from ..links import anchor
 from .base import NONE, Link, Status, ViewContext, choices
 from .data_links import table_link
+from .details import Record, detail, facts, record
 from .frame import ProgrammeFrame, programme_frame
 from .plan_charts import budget_chart, milestones_chart, objectives_chart
 from .trends import ObjectiveTrend, SpendTrend, objective_trends, spend_trend
@@ -37,6 +38,7 @@ class ObjectiveRow:
     data_source: str
     agreed_with: tuple[Link, ...]
     agreed_on: str
+    detail: Record | None  # indicator, baseline and its source, data source, agreement
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class MilestoneRow:
     status: Status
     days_late: str  # "14 days late", or "" when not late
     owner: Link
-    objectives: tuple[Link, ...]
+    objectives: tuple[Link, ...]  # by id: "O1", "O3"
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,11 @@ class RoleRow:
     anchor: str
     title: str
     organisation: Link
-    responsibilities: tuple[str, ...]
+    responsibilities: tuple[str, ...]  # in the role's detail, not the table
     paid: str
     source: str
     fte: str
+    detail: Record | None
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class SupportRow:
     title: str
     summary: Markup
     audience: tuple[Link, ...]
+    detail: Record | None  # the summary, below the table
 
 
 @dataclass(frozen=True)
@@ -156,14 +160,23 @@ def _objective(ctx: ViewContext, o: ObjectiveState) -> ObjectiveRow:
     obj, lang = o.objective, ctx.lang
     latest = (value_on(ctx, o.latest, o.readings[-1].date) if o.readings
               else ctx.t("objective_status.no-data"))
+    name, baseline = f"{obj.id} · {obj.statement(lang)}", value_on(
+        ctx, obj.baseline.value, obj.baseline.date)
+    agreed = ctx.refs(obj.agreed_with)
+    # The table: progress, latest, target; the rest is the objective's detail.
+    more = record(anchor("objective", obj.id), name, facts(
+        detail(ctx.t("plan.indicator"), f"{obj.indicator(lang)} ({obj.unit(lang)})"),
+        detail(ctx.t("plan.baseline"), f"{baseline} · {obj.baseline.source(lang)}"),
+        detail(ctx.t("plan.data_source"), obj.data_source(lang)),
+        detail(ctx.t("plan.agreed"), agreed),
+        detail(ctx.t("monitoring.agreed_on"), ctx.date(obj.agreed_on))))
     return ObjectiveRow(
-        anchor("objective", obj.id), f"{obj.id} · {obj.statement(lang)}",
+        anchor("objective", obj.id), name,
         f"{ctx.t('level.' + obj.level)} · {ctx.t('direction.' + obj.direction)}",
-        obj.indicator(lang), obj.unit(lang),
-        value_on(ctx, obj.baseline.value, obj.baseline.date), obj.baseline.source(lang),
+        obj.indicator(lang), obj.unit(lang), baseline, obj.baseline.source(lang),
         latest, value_on(ctx, obj.target.value, obj.target.date),
         ctx.status("objective", o.status), progress_words(ctx, o.progress),
-        obj.data_source(lang), ctx.refs(obj.agreed_with), ctx.date(obj.agreed_on))
+        obj.data_source(lang), agreed, ctx.date(obj.agreed_on), more)
 
 
 def _or_none(ctx: ViewContext, refs: tuple[str, ...]) -> tuple[Link, ...]:
@@ -176,16 +189,33 @@ def _milestone(ctx: ViewContext, m: MilestoneState) -> MilestoneRow:
         anchor("milestone", ms.id), f"{ms.id} · {ms.title(ctx.lang)}", ctx.date(ms.due),
         ctx.date(m.forecast), ctx.date(m.completed), ctx.status("milestone", m.status),
         ctx.t.plural("common.days_late", m.days_late) if m.days_late else "",
-        _or_none(ctx, (ms.owner,) if ms.owner else ())[0], _or_none(ctx, ms.objectives))
+        _or_none(ctx, (ms.owner,) if ms.owner else ())[0], _by_id(ctx, ms.objectives))
+
+
+def _by_id(ctx: ViewContext, refs: tuple[str, ...]) -> tuple[Link, ...]:
+    """Objectives named by their ids ("O1, O3"): the table above spells each one out."""
+    return tuple(Link(ref.upper(), link.href) for ref, link in zip(refs, ctx.refs(refs),
+                                                                    strict=True)) or (Link(NONE),)
+
+
+def _role_detail(ctx: ViewContext, key: str, title: str,
+                 duties: tuple[str, ...]) -> Record | None:
+    items = Markup("<ul>{}</ul>").format(
+        Markup("").join(Markup("<li>{}</li>").format(item) for item in duties))
+    return record(key, title, facts(detail(ctx.t("plan.responsibilities"), items)
+                                    if duties else None))
 
 
 def _roles(ctx: ViewContext, plan: PlanFile) -> tuple[RoleRow, ...]:
-    return tuple(
-        RoleRow(anchor("role", r.id), r.title(ctx.lang), ctx.ref(r.organisation),
-                tuple(item(ctx.lang) for item in r.responsibilities),
-                ctx.t("plan.paid_yes" if r.paid else "plan.paid_no"),
-                ctx.t("plan.source_" + r.source), ctx.number(r.fte))
-        for r in plan.roles)
+    rows = []
+    for r in plan.roles:
+        duties = tuple(item(ctx.lang) for item in r.responsibilities)
+        key = anchor("role", r.id)
+        rows.append(RoleRow(key, r.title(ctx.lang), ctx.ref(r.organisation), duties,
+                            ctx.t("plan.paid_yes" if r.paid else "plan.paid_no"),
+                            ctx.t("plan.source_" + r.source), ctx.number(r.fte),
+                            _role_detail(ctx, key, r.title(ctx.lang), duties)))
+    return tuple(rows)
 
 
 def _resources(ctx: ViewContext, plan: PlanFile) -> tuple[ResourceGroup, ...]:
@@ -208,10 +238,14 @@ def _budget(ctx: ViewContext, b: BudgetState) -> BudgetRow:
 
 
 def _support(ctx: ViewContext, plan: PlanFile) -> tuple[SupportRow, ...]:
-    return tuple(
-        SupportRow(ctx.date(s.date), ctx.t("support_kind." + s.kind), s.title(ctx.lang),
-                   ctx.prose(s.summary), ctx.refs(s.audience))
-        for s in sorted(plan.staff_support, key=lambda s: s.date))
+    rows = []
+    for number, s in enumerate(sorted(plan.staff_support, key=lambda s: s.date), start=1):
+        summary = ctx.prose(s.summary)
+        rows.append(SupportRow(ctx.date(s.date), ctx.t("support_kind." + s.kind),
+                               s.title(ctx.lang), summary, ctx.refs(s.audience),
+                               record(f"staff-support-{number}", s.title(ctx.lang), (),
+                                      summary)))
+    return tuple(rows)
 
 
 def plan_view(ctx: ViewContext) -> PlanView:

@@ -16,6 +16,7 @@ from ..grids import heat_map
 from ..links import anchor
 from .base import NONE, Link, Status, ViewContext, choices
 from .data_links import table_link
+from .details import Record, detail, facts, record
 from .frame import ProgrammeFrame, programme_frame
 
 
@@ -76,6 +77,7 @@ class IssueRow:
     owner: Link
     resolution: Markup
     resolved: str
+    detail: Record | None  # description and resolution, below the table
 
 
 @dataclass(frozen=True)
@@ -170,14 +172,21 @@ def heat_map_view(ctx: ViewContext, state: CurrentState, kind: RiskKind) -> Heat
 
 
 def _issue(ctx: ViewContext, issue: Issue) -> IssueRow:
+    key, title = anchor("issue", issue.id), f"{issue.id} · {issue.title(ctx.lang)}"
+    description = ctx.prose(issue.description)
+    resolution = ctx.prose(issue.resolution) if issue.resolution else Markup(NONE)
+    more = record(key, title, facts(
+        detail(ctx.t("risks.description"), description),
+        detail(ctx.t("risks.resolution"), resolution) if issue.resolution else None))
     return IssueRow(
-        anchor=anchor("issue", issue.id), title=f"{issue.id} · {issue.title(ctx.lang)}",
-        description=ctx.prose(issue.description), kind=ctx.t("issue_kind." + issue.kind),
+        anchor=key, title=title, description=description,
+        kind=ctx.t("issue_kind." + issue.kind),
         priority=ctx.status("priority", issue.priority, "priority"),
         raised=ctx.date(issue.raised),
         owner=ctx.ref(issue.owner) if issue.owner else Link(NONE),
-        resolution=ctx.prose(issue.resolution) if issue.resolution else Markup(NONE),
-        resolved=ctx.date(issue.resolved) if issue.resolved else ctx.t("risks.unresolved"))
+        resolution=resolution,
+        resolved=ctx.date(issue.resolved) if issue.resolved else ctx.t("risks.unresolved"),
+        detail=more)
 
 
 def risks_view(ctx: ViewContext) -> RisksView:

@@ -13,6 +13,7 @@ from ..grids import grid_chart
 from ..links import anchor
 from .base import NONE, Link, ViewContext, choices
 from .data_links import table_link
+from .details import Record, detail, facts, record
 from .frame import ProgrammeFrame, programme_frame
 
 Quadrant = Literal["manage", "satisfy", "inform", "monitor"]
@@ -63,6 +64,7 @@ class StakeholderRow:
     quadrant: str  # "Manage closely"
     engagement: str
     interests: Markup | str  # a dash when not written
+    detail: Record | None  # the interests, below the table
 
 
 @dataclass(frozen=True)
@@ -98,13 +100,16 @@ class StakeholdersView:
 
 
 def _stakeholder(ctx: ViewContext, number: int, s: Stakeholder) -> StakeholderRow:
+    key, interests = anchor("stakeholder", s.id), ctx.prose(s.interests)
     return StakeholderRow(
-        number, anchor("stakeholder", s.id), s.name(ctx.lang),
+        number, key, s.name(ctx.lang),
         ctx.t("stakeholder_kind." + s.kind),
         ctx.ref(s.organisation) if s.organisation else None, s.influence, s.interest,
         ctx.t("stakeholders_page.quadrant_" + quadrant(s.influence, s.interest)),
         ctx.t("engagement_level." + s.engagement),
-        ctx.prose(s.interests) if s.interests else NONE)
+        interests if s.interests else NONE,
+        record(key, f"{number} · {s.name(ctx.lang)}",
+               facts(detail(ctx.t("stakeholders.interests"), interests))))
 
 
 def stakeholder_grid(ctx: ViewContext, rows: tuple[StakeholderRow, ...]) -> Markup:

@@ -14,6 +14,7 @@ from ...state import CurrentState, Score, neighbours
 from ..links import anchor
 from .base import NONE, Link, Status, ViewContext
 from .data_links import table_link
+from .details import Record, detail, record
 from .frame import ProgrammeFrame, programme_frame
 from .monitoring import ChangeEntry, change_entry, owner, period, rag_status, update_link
 from .plan import Balance, balance
@@ -28,6 +29,7 @@ class ObjectiveValue:
     baseline: str
     target: str
     note: str
+    detail: Record | None  # the note, below the table
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class MilestoneChange:
     forecast: str
     completed: str
     note: str
+    detail: Record | None  # the note, below the table
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class RiskRescore:
     score: Status  # "4 × 5 = 20 (High)" in the band's style
     status: str
     note: str
+    detail: Record | None  # the note, below the table
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,12 @@ def _note(ctx: ViewContext, note: Text | None) -> str:
     return note(ctx.lang) if note else ""
 
 
+def _note_record(ctx: ViewContext, link: Link, ref: str, note: str) -> Record | None:
+    """A row's note as its detail below the table (notes are sentences, not figures)."""
+    return record(f"note-{ref.lower()}", link.label,
+                  (detail(ctx.t("common.note"), note),) if note else ())
+
+
 def _objectives(ctx: ViewContext, update: Update, state: CurrentState
                 ) -> tuple[ObjectiveValue, ...]:
     rows = []
@@ -95,11 +105,18 @@ def _objectives(ctx: ViewContext, update: Update, state: CurrentState
         o = state.objective(entry.id)
         if o is None:  # references are checked before pages are built
             raise ValueError(f"no objective {entry.id}")
-        obj = o.objective
-        rows.append(ObjectiveValue(ctx.ref(entry.id), ctx.number(entry.value), obj.unit(ctx.lang),
+        obj, link, note = o.objective, ctx.ref(entry.id), _note(ctx, entry.note)
+        rows.append(ObjectiveValue(link, ctx.number(entry.value), obj.unit(ctx.lang),
                                    ctx.number(obj.baseline.value), ctx.number(obj.target.value),
-                                   _note(ctx, entry.note)))
+                                   note, _note_record(ctx, link, entry.id, note)))
     return tuple(rows)
+
+
+def _milestone(ctx: ViewContext, ref: str, forecast: date | None, completed: date | None,
+               text: Text | None) -> MilestoneChange:
+    link, note = ctx.ref(ref), _note(ctx, text)
+    return MilestoneChange(link, ctx.date(forecast), ctx.date(completed), note,
+                           _note_record(ctx, link, ref, note))
 
 
 def _spend(ctx: ViewContext, update: Update, state: CurrentState) -> tuple[SpendRow, ...]:
@@ -117,11 +134,12 @@ def _risk(ctx: ViewContext, day: date, entry: RiskReport) -> RiskRescore:
     words = ctx.t("risks.score_parts", likelihood=score.likelihood, impact=score.impact,
                   score=score.value)
     kind = ctx.page.data["records"][entry.id.lower()].record.kind  # threat or opportunity
-    return RiskRescore(ctx.ref(entry.id),
+    link, note = ctx.ref(entry.id), _note(ctx, entry.note)
+    return RiskRescore(link,
                        Status(band_family(kind), score.band,
                               f"{words} ({ctx.t('band.' + score.band)})"),
                        ctx.t("risk_status." + entry.status) if entry.status else NONE,
-                       _note(ctx, entry.note))
+                       note, _note_record(ctx, link, entry.id, note))
 
 
 def _action(ctx: ViewContext, action: Action) -> ActionRow:
@@ -149,8 +167,7 @@ def update_view(ctx: ViewContext) -> UpdateView:
         rag=rag_status(ctx, report.rag),
         summary=ctx.prose(report.summary),
         objectives=_objectives(ctx, update, state),
-        milestones=tuple(MilestoneChange(ctx.ref(m.id), ctx.date(m.forecast),
-                                         ctx.date(m.completed), _note(ctx, m.note))
+        milestones=tuple(_milestone(ctx, m.id, m.forecast, m.completed, m.note)
                          for m in report.milestones),
         spend=_spend(ctx, update, state),
         risks=tuple(_risk(ctx, update.date, r) for r in report.risks),
