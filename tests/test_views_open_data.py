@@ -48,7 +48,8 @@ def test_the_code_names_the_contracts_tables() -> None:
 # What each page's tables link to, for the programme that has every file.
 PAGE_TABLES = {
     "": ["organisations", "target_groups"],
-    "plan/": ["objectives", *["indicator_values"] * 4, "milestones", "budget_lines", "spend"],
+    "plan/": ["objectives", *["indicator_values"] * 4, "milestones", "budget_lines",
+              *["spend"] * 7],
     "strategy/": ["evidence", "interventions"],
     "stakeholders/": ["organisations", "target_groups", "stakeholders", "engagement"],
     "risks/": ["risks", "risks", "risk_scores", "risk_scores", "issues"],

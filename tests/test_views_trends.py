@@ -83,20 +83,22 @@ def test_spend_over_time_per_line_and_in_total(lang: str, first: str, total: str
     view: PlanView = demo_view(BREATHE + "plan/", lang)
     spend = view.spend_trend
     assert spend is not None
-    assert spend.columns == ("B1", "B2", "B3", "B4", "B5", "B6", total)
-    assert spend.rows[0].point.label == first and len(spend.rows) == 8
-    last = spend.rows[-1]
-    assert [c.amount for c in last.cells][1::5] == ["£193,750", "£926,350"]
-    assert [c.over for c in last.cells] == [False, True] + [False] * 5
-    assert len(spend.charts) == 7
+    assert [s.name.split(" ")[0] for s in spend.series] == [
+        "B1", "B2", "B3", "B4", "B5", "B6", total]
+    for series in spend.series:
+        assert series.rows[0].point.label == first and len(series.rows) == 8
+    last = [series.rows[-1].spent for series in spend.series]
+    assert [c.amount for c in last][1::5] == ["£193,750", "£926,350"]
+    assert [c.over for c in last] == [False, True] + [False] * 5
+    assert all(series.chart for series in spend.series)
 
 
 def test_spend_before_any_update_has_no_trend_and_spend_carries_forward() -> None:
     assert built_view(make(()), "plan/", "en", date(2026, 6, 1)).spend_trend is None
     spend = built_view(make(), "plan/", "en", date(2026, 6, 1)).spend_trend
-    assert [[c.amount for c in r.cells] for r in spend.rows] == [
-        ["£1,000", "£500", "£1,500"], ["£400", "£300", "£700"], ["£700", "£560", "£1,260"]]
-    assert [c.over for c in spend.rows[2].cells] == [False, True, False]
+    assert [[r.spent.amount for r in series.rows] for series in spend.series] == [
+        ["£1,000", "£400", "£700"], ["£500", "£300", "£560"], ["£1,500", "£700", "£1,260"]]
+    assert [series.rows[2].spent.over for series in spend.series] == [False, True, False]
 
 
 @pytest.mark.parametrize(("lang", "words"), [

@@ -49,14 +49,22 @@ class SpendCell:
 class SpendRow:
     point: Link  # "Budget", or "Update" linked to its page
     date: str
-    cells: tuple[SpendCell, ...]  # each line, then the total
+    spent: SpendCell  # the budget itself on the first row, then spend to date
+
+
+@dataclass(frozen=True)
+class SpendSeries:
+    """One budget line (or the total) over time: its chart and a table of the same figures,
+    three columns wide, so it fits a desk and a phone whatever the number of lines."""
+
+    name: str  # "B2 · Vouchers", or "Total"
+    chart: Markup
+    rows: tuple[SpendRow, ...]  # the budget, then spend to date at each update
 
 
 @dataclass(frozen=True)
 class SpendTrend:
-    columns: tuple[str, ...]  # each line's id, then "Total"
-    rows: tuple[SpendRow, ...]  # the budget, then spend to date at each update
-    charts: tuple[Markup, ...]  # each line, then the total
+    series: tuple[SpendSeries, ...]  # each line, then the total
 
 
 def _update(ctx: ViewContext, day: date) -> Link:
@@ -123,19 +131,16 @@ def spend_trend(ctx: ViewContext, state: CurrentState, money: Callable[[float], 
     planned = [*(b.line.planned for b in state.budget), state.planned_total]
     by_day = [[spent_by(b, day) for b in state.budget] for day in days]
     by_day = [[*amounts, sum(amounts)] for amounts in by_day]
-    rows = [SpendRow(Link(ctx.t("trends.budget")), NONE,
-                     tuple(SpendCell(money(p), False) for p in planned))]
-    rows += [SpendRow(_update(ctx, day), ctx.fmt.date(day),
-                      tuple(SpendCell(money(s), overspent(p, s))
-                            for p, s in zip(planned, amounts, strict=True)))
-             for day, amounts in zip(days, by_day, strict=True)]
     names = [f"{b.line.id} · {b.line.title(ctx.lang)}" for b in state.budget]
     names.append(ctx.t("common.total"))
     keys = [b.line.id.lower() for b in state.budget] + ["total"]
-    charts = tuple(
-        _spend_chart(ctx, f"spend-{key}", name, p,
-                     [(day, amounts[i]) for day, amounts in zip(days, by_day, strict=True)],
-                     money)
-        for i, (key, name, p) in enumerate(zip(keys, names, planned, strict=True)))
-    columns = (*(b.line.id for b in state.budget), ctx.t("common.total"))
-    return SpendTrend(columns, tuple(rows), charts)
+    series = []
+    for i, (key, name, budget) in enumerate(zip(keys, names, planned, strict=True)):
+        points = [(day, amounts[i]) for day, amounts in zip(days, by_day, strict=True)]
+        rows = [SpendRow(Link(ctx.t("trends.budget")), NONE, SpendCell(money(budget), False))]
+        rows += [SpendRow(_update(ctx, day), ctx.fmt.date(day),
+                          SpendCell(money(spent), overspent(budget, spent)))
+                 for day, spent in points]
+        series.append(SpendSeries(name, _spend_chart(ctx, f"spend-{key}", name, budget, points,
+                                                     money), tuple(rows)))
+    return SpendTrend(tuple(series))
