@@ -7,13 +7,11 @@ stretch of empty space, and the page never scrolls sideways.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .browser import DESK, PHONE, chromium, needs_chromium, serve
+from .browser import DESK, PHONE, needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 BREATHE = "programmes/anadlu-n-rhydd/"
@@ -98,18 +96,6 @@ CARD_PROBLEMS = """() => {
   }
   return problems;
 }"""
-
-
-@pytest.fixture(scope="module")
-def site(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
 
 
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["cy", "en"])
