@@ -34,8 +34,12 @@ GOLDEN = [
      "f.yml:1:9: syntax: bidirectional control character U+202E is not allowed"),
     ("python tag", b"a: !!python/object/apply:os.system [ls]\n",
      "f.yml:1:4: a: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed"),
-    ("syntax error", b"a: [1, 2\nb: 3\n",
-     "f.yml:2:2: syntax: YAML syntax: did not find expected ',' or ']'"),
+    ("unclosed bracket at its opening", b"a: [1, 2\nb: 3\n",
+     "f.yml:1:4: syntax: this [ is not closed: add the closing ] (with a comma between "
+     "items) (parser: did not find expected ',' or ']')"),
+    ("unclosed quote at its opening, not the file's end", b"a: 1\nb: 2\nc: \"open\nd: 4\n",
+     "f.yml:3:4: syntax: a quoted text is not closed: add the closing \" on this line "
+     "(parser: found unexpected end of stream)"),
     ("two documents", b"a: 1\n---\nb: 2\n",
      "f.yml:2:1: file: only one YAML document is allowed per file"),
 ]
