@@ -139,7 +139,8 @@ def _load_programme(
     if not (required.exists() or required.is_symlink()):
         problems.append(_file_problem(required, "missing: every programme "
                                       "folder needs a programme.yml"))
-    for name, model in [*FILE_MODELS.items(), (UPDATES_DIR, UpdateFile)]:
+    unread: dict[str, type[Record]] = {**FILE_MODELS, UPDATES_DIR: UpdateFile}
+    for name, model in unread.items():
         if (name == "programme.yml" and name not in loaded) or (folder / name).is_symlink():
             loaded[name] = (None, Salvage(None, missing_kinds=kinds_in(model)))  # not read
     draft = _draft(folder.name, loaded)
