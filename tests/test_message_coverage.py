@@ -56,6 +56,7 @@ SCANNED: dict[str, set[str] | None] = {
     "syntax.py": None,
     "load.py": None,
     "rules.py": None,
+    "sense.py": None,
     "prose.py": None,
     "model/types.py": None,
     "model/errors.py": None,

@@ -1,5 +1,7 @@
 """Rules across records: ids, references, responses, dates, tags and durations.
 
+The sense checks (`sense.py`: periods, spend, units, off-track objectives) run last.
+
 The models declare what each reference may name (`RefTo`) and what kind each record is
 (`kind_name`), so these rules walk any file without a table of their own to keep in step.
 """
@@ -15,6 +17,7 @@ from .model.records import RecordEntry, records, walk
 from .model.risks import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from .model.types import RefTo
 from .problems import Problem, Severity, display_path
+from .sense import sense_problems
 from .yamlload import Document, Key, format_location
 
 DURATION_YEARS = {"plan": (0.0, 1.0), "campaign": (1.0, 3.0), "programme": (2.5, 99.0)}
@@ -204,4 +207,5 @@ def programme_problems(
     _check_repeats(check)
     _check_tags(check, tags)
     _check_duration(check)
+    sense_problems(programme, check.report)
     return check.problems
