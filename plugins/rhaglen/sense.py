@@ -9,8 +9,8 @@ met). Each check reads what could be built (`Draft`), so it skips what was left 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from typing import Literal
 
 from .draft import Draft
@@ -114,6 +114,18 @@ def _at(update: Update, key: str, ref: str) -> Key:
     return () if found is None else (key, found, "id")
 
 
+def _behind(draft: Draft, day: date) -> Iterator[tuple[str, str, str]]:
+    """Each objective off track and milestone overdue on `day`: list key, id, how it stands."""
+    if draft.plan is None:
+        return
+    for objective in draft.plan.objectives:
+        if objective_state(objective, draft.updates, day).status == "off-track":
+            yield "objectives", objective.id, "is off track"
+    for milestone in draft.plan.milestones:
+        if milestone_state(milestone, draft.updates, day).status == "overdue":
+            yield "milestones", milestone.id, f"is overdue (due {milestone.due})"
+
+
 def check_answers(draft: Draft, report: Report) -> None:
     """An objective off track or a milestone overdue has an open action in the latest update.
 
@@ -121,24 +133,16 @@ def check_answers(draft: Draft, report: Report) -> None:
     not reported since is warned about by its freshness instead. Skipped when an update
     could not be read whole, since its actions may be the answer.
     """
-    if draft.plan is None or not draft.updates or any(
-            name.startswith("updates") for name in draft.gaps.files):
+    if not draft.updates or any(name.startswith("updates") for name in draft.gaps.files):
         return
-    latest, answered = draft.updates[-1], _open_answers(draft.updates[-1])
-    for objective in draft.plan.objectives:
-        state = objective_state(objective, draft.updates, latest.date)
-        if state.status == "off-track" and objective.id.lower() not in answered:
-            report(latest.source, _at(latest, "objectives", objective.id),
-                   f"objective {objective.id} is off track, and no open action in "
-                   f"this update responds to it: add one to actions with responds_to: "
-                   f"{objective.id}", "warning")
-    for milestone in draft.plan.milestones:
-        state_m = milestone_state(milestone, draft.updates, latest.date)
-        if state_m.status == "overdue" and milestone.id.lower() not in answered:
-            report(latest.source, _at(latest, "milestones", milestone.id),
-                   f"milestone {milestone.id} is overdue (due {milestone.due}), and no open "
-                   f"action in this update responds to it: add one to actions with "
-                   f"responds_to: {milestone.id}", "warning")
+    latest = draft.updates[-1]
+    answered = _open_answers(latest)
+    for key, ref, stands in _behind(draft, latest.date):
+        if ref.lower() not in answered:
+            report(latest.source, _at(latest, key, ref),
+                   f"{key.removesuffix('s')} {ref} {stands}, and no open action in this "
+                   f"update responds to it: add one to actions with responds_to: {ref}",
+                   "warning")
 
 
 def sense_problems(draft: Draft, report: Report) -> None:
