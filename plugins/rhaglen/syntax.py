@@ -1,4 +1,4 @@
-"""YAML syntax errors in plain words, at the line where the mistake is.
+"""YAML syntax errors in plain words, at the line where the mistake is; bytes not UTF-8.
 
 libyaml notices a mistake where it can no longer read on, which is often far from the
 mistake itself: an unclosed quote on line 3 is noticed at the end of the file. Its
@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+
+from .problems import Problem
 
 QUOTES = "\"'"
 _OPENERS = ":-[{,?"  # a quote after one of these (or at a line's start) opens a value
@@ -121,3 +123,22 @@ def syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]
     detail = exc.problem or exc.context or "not valid YAML"
     line, col = _position(text, at)
     return line, col, f"{_advice(exc, text, at)} (parser: {detail})"
+
+
+def decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
+    """Decode strictly as UTF-8 (a BOM is allowed), reporting every bad byte by line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    for number, line in enumerate(lines, start=1):
+        try:
+            line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            byte = line[exc.start]
+            problems.append(
+                Problem(shown, number, exc.start + 1, "syntax",
+                        f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8")
+            )
+    return None

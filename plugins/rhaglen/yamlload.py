@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, display_path
-from .syntax import syntax_message
+from .syntax import decode, syntax_message
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -235,25 +235,6 @@ class _Composer:
                 raise
 
 
-def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
-    """Decode strictly as UTF-8 (a BOM is allowed), reporting every bad byte by line."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    lines = raw.split(b"\n")
-    for number, line in enumerate(lines, start=1):
-        try:
-            line.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            byte = line[exc.start]
-            problems.append(
-                Problem(shown, number, exc.start + 1, "syntax",
-                        f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8")
-            )
-    return None
-
-
 _LEXICAL = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff"
                       + "".join(sorted(BIDI_CONTROLS)) + "]")
 
@@ -291,7 +272,7 @@ def load_yaml(path: Path, problems: list[Problem], partial: bool = False) -> Doc
             Problem(shown, 1, 1, "file", f"file is larger than {MAX_FILE_BYTES:,} bytes")
         )
         return None
-    text = _decode(path.read_bytes(), shown, problems)
+    text = decode(path.read_bytes(), shown, problems)
     if text is None:
         return None
     lexical = _lexical_problems(text, shown)
