@@ -100,7 +100,10 @@ def check_spend(draft: Draft, report: Report) -> None:
                        f"spend to date on {spend.line} falls from {_plain(before)} "
                        f"({earlier.source}) to {_plain(spend.spent)}; each update gives the "
                        "total spent so far, which cannot fall: correct one of them", "error")
-            last[key] = (spend.spent, update)
+        # compared with earlier updates only: a line reported twice in one update is a
+        # problem of its own (rules.py); as in the current state, the last report stands
+        for spend in update.report.spend:
+            last[spend.line.lower()] = (spend.spent, update)
 
 
 def _open_answers(update: Update) -> set[str]:

@@ -99,11 +99,13 @@ class _Stop(Exception):
         self.value, self.has_value = container, True
 
 
-def _before(doc: Document, value: Any, loc: Key, at: tuple[int, int]) -> tuple[Any, Key]:
+def _before(doc: Document, value: Any, loc: Key, at: tuple[int, int],
+            closed: dict[Key, int]) -> tuple[Any, Key]:
     """`value` with only what starts on a line before `at`, and the innermost container open.
 
     The parser may have read on past the mistake (an unclosed quote swallows the lines
-    after it), so what starts on the mistake's line or after it is not trusted.
+    after it), so what starts on the mistake's line or after it is not trusted, nor is
+    a list or mapping that was not closed (`closed`: the line of its end) before it.
     """
     if isinstance(value, dict):
         kept: Any = {k: v for k, v in value.items() if doc.mark((*loc, k))[0] < at[0]}
@@ -113,9 +115,10 @@ def _before(doc: Document, value: Any, loc: Key, at: tuple[int, int]) -> tuple[A
         last = len(kept) - 1 if kept else None
     else:
         return value, loc
-    if last is None or not isinstance(kept[last], (dict, list)):
+    if last is None or closed.get((*loc, last), at[0]) < at[0] or not isinstance(
+            kept[last], (dict, list)):
         return kept, loc
-    kept[last], cut = _before(doc, kept[last], (*loc, last), at)
+    kept[last], cut = _before(doc, kept[last], (*loc, last), at, closed)
     return kept, cut
 
 
@@ -125,6 +128,7 @@ class _Composer:
         self.problems = problems
         self.shown = display_path(doc.path)
         self.text = text
+        self.closed: dict[Key, int] = {}  # list or mapping -> the line where it ends
         self.events = _Parser(text)
 
     def problem(self, mark: Any, loc: Key, message: str) -> None:
@@ -136,6 +140,11 @@ class _Composer:
         """Report a value that cannot be read past; the exception to raise."""
         self.problem(mark, loc, message)
         return _Stop((mark.line + 1, mark.column + 1))
+
+    def close(self, loc: Key, end: yaml.Event) -> None:
+        """Note the line where a list or mapping ends: all of it was read."""
+        if end.end_mark is not None:
+            self.closed[loc] = end.end_mark.line + 1
 
     def fault(self, mark: Any, loc: Key, message: str) -> None:
         """A value found wrong while reading on: its record cannot be trusted."""
@@ -164,7 +173,7 @@ class _Composer:
                 self.doc.cut = ()
             return value
         except _Stop as stop:
-            value, self.doc.cut = _before(self.doc, stop.value, (), stop.at)
+            value, self.doc.cut = _before(self.doc, stop.value, (), stop.at, self.closed)
             return value
         finally:
             self.events.dispose()
@@ -193,6 +202,7 @@ class _Composer:
         try:
             while not isinstance(child := self.next(), yaml.SequenceEndEvent):
                 items.append(self.node(child, (*loc, len(items)), depth + 1))
+            self.close(loc, child)
         except _Stop as stop:
             if stop.has_value:
                 items.append(stop.value)
@@ -233,6 +243,7 @@ class _Composer:
                 if stop.has_value:
                     result[key] = stop.value
                 raise
+        self.close(loc, key_event)
 
 
 _LEXICAL = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff"
