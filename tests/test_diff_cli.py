@@ -148,7 +148,11 @@ def test_an_invalid_head_lists_its_problems_and_exits_1(repo: Path, tmp_path: Pa
         "The data in the working tree has problems, so the change cannot be shown. "
         "Fix these first:", "", "```",
         f"programmes/{WALK}/risks.yml:14:17: risks[0].likelihood: a score is a whole number "
-        "from 1 to 5, got 9", "```", "", "1 problem."]
+        "from 1 to 5, got 9",
+        # every problem comes at once, warnings included
+        f"programmes/{WALK}/updates/2026-11-20.yml:16:9: objectives[1].id: warning: objective "
+        "O2 is off track, and no open action in this update responds to it: add one to "
+        "actions with responds_to: O2", "```", "", "2 problems."]
     assert done.stderr == ""
 
 

@@ -259,6 +259,8 @@ def _at_every_bound(walk: Path) -> None:
     edit(walk / "plan.yml", "      date: 2027-06-30", "      date: 2200-12-31")
     edit(walk / "plan.yml", "      planned: 12000", "      planned: 1e12")
     edit(walk / "plan.yml", "      planned: 38500", "      planned: 1e-300")  # spent/planned: inf
+    # a unit that may fall below zero, so that the extremes make sense (sense.py)
+    edit(walk / "plan.yml", "en: per cent of pupils", "en: change in pupils walking")
     edit(walk / "plan.yml", "      value: 38", "      value: -1000000000000")
     edit(walk / "plan.yml", "      value: 55", "      value: 1e12")
     edit(walk / "updates" / "2026-04-10.yml", "    spent: 31000", "    spent: 1e12")

@@ -6,15 +6,16 @@ message without a case fails `test_every_message_has_a_golden_case`.
 What is collected (the *message sites*), in the modules of `SCANNED`:
 
 - the message argument of `fail(kind, message)`, `Problem(path, line, col, where,
-  message)`, `_file_problem(path, message)`, `self.problem(mark, loc, message)`,
+  message)`, `_file_problem(path, message)`, `self.problem(mark, loc, message)` (and
+  the composer's `stop` and `fault`),
   `check.report(file, loc, message)` and `ArgumentTypeError(message)`;
 - every string returned by `_message` (pydantic errors rewritten) and `print`ed to the
   user by the command's `_validate`;
 - fragments that are spliced into messages elsewhere: the strings returned by
-  `_suggest` and `_describe`, the `what` of `_pattern(regex, what)`, the values of
-  prose's `_FORBIDDEN` and the strings appended to a list named `problems` (Prose
-  messages are joined with "; "), and the two names `_order(..., "earlier/later")`
-  puts into "later (date) is before earlier (date)".
+  `_suggest`, `_describe` and `_advice` (a syntax error in plain words), the `what` of
+  `_pattern(regex, what)`, the values of prose's `_FORBIDDEN` and the strings appended
+  to a list named `problems` (Prose messages are joined with "; "), and the two names
+  `_order(..., "earlier/later")` puts into "later (date) is before earlier (date)".
 
 A message is cut into its literal pieces: the text between the placeholders of an
 f-string, or of a `{name}` template given to `fail`. A variable used as the message or
@@ -52,17 +53,20 @@ PACKAGE = Path(rhaglen.__file__).parent
 # module -> the functions to read (None: the whole module)
 SCANNED: dict[str, set[str] | None] = {
     "yamlload.py": None,
+    "syntax.py": None,
     "load.py": None,
     "rules.py": None,
+    "sense.py": None,
     "prose.py": None,
     "model/types.py": None,
     "model/errors.py": None,
     "cli.py": {"_date", "_validate"},
 }
-MESSAGE_ARG = {"fail": 1, "Problem": 4, "_file_problem": 1, "problem": 2, "report": 2,
+MESSAGE_ARG = {"fail": 1, "Problem": 4, "_file_problem": 1, "problem": 2, "stop": 2,
+               "fault": 2, "report": 2,
                "print": 0}
 WHOLE_RETURNS = {"_message"}
-FRAGMENT_RETURNS = {"_suggest", "_describe"}
+FRAGMENT_RETURNS = {"_suggest", "_describe", "_advice"}
 FRAGMENT_ARG = {"_pattern": 1, "ArgumentTypeError": 0}  # argparse prefixes the latter
 ORDER_NAMES = {"_order": 5}
 GAP = None
@@ -74,6 +78,8 @@ MAX_VARIANTS = 16
 UNREACHABLE = {
     "<…> is not allowed": "prose.py: core Markdown writes only allowed or _FORBIDDEN tags, "
                           "and raw HTML is refused before the inspector runs",
+    "YAML syntax: …": "yamlload.py: libyaml's reader refuses only characters that the "
+                      "lexical check has refused before it reads",
 }
 
 

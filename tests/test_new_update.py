@@ -57,6 +57,14 @@ actions:  # open actions, as last reported
     owner: swyddog
     due: 2026-09-30
     status: planned  # planned, in-progress or done
+  - id: A2  # last reported 2026-04-10
+    responds_to: O1
+    title:
+      cy: "Ymestyn y bws cerdded i ddwy ysgol arall"
+      en: "Extend the walking bus to two more schools"
+    owner: swyddog
+    due: 2026-07-31
+    status: in-progress  # planned, in-progress or done
 """
 
 
@@ -95,7 +103,10 @@ def test_it_validates_only_once_the_summary_and_rag_are_written(
         f"{path}:12:6: summary.en: expected text, got an empty value"])
     fill_update(in_project / path, rag="amber")
     code, out, _ = _run(capsys, "validate", "--as-of", "2026-11-26")
-    assert (code, out) == (0, [])
+    # Valid; carried forward as it was, O2 is now off track with nothing responding to it.
+    assert (code, out) == (0, [
+        f"{path}:16:9: objectives[1].id: warning: objective O2 is off track, and no open "
+        "action in this update responds to it: add one to actions with responds_to: O2"])
 
 
 def test_it_never_overwrites_an_update(in_project: Path,

@@ -38,7 +38,11 @@ def test_an_action_may_be_reported_again_in_a_later_update(walk: Path) -> None:
     later = later.replace("start: 2026-01-01", "start: 2026-04-01").replace(
         "end: 2026-03-31", "end: 2026-06-30")
     (walk / "updates" / "2026-07-10.yml").write_text(later, encoding="utf-8")
-    assert found() == []
+    line = line_of(walk / "updates" / "2026-07-10.yml", "- id: O2")
+    # the copy's figures, judged on its later date, leave O2 off track: a warning of its own
+    assert found() == [f"{P}/updates/2026-07-10.yml:{line}:9: objectives[1].id: warning: "
+                       "objective O2 is off track, and no open action in this update "
+                       "responds to it: add one to actions with responds_to: O2"]
 
 
 def test_an_action_id_used_by_another_record_is_a_duplicate(walk: Path) -> None:

@@ -165,6 +165,26 @@ def test_actions_later_report_stands_and_overdue_is_flagged() -> None:
     assert actions["a1"].overdue and not actions["a2"].overdue
 
 
+def test_an_action_re_reported_without_owner_or_due_keeps_them() -> None:
+    first = {"id": "a1", "responds_to": "grows", "title": TEXT, "owner": "lead",
+             "due": "2026-04-30", "status": "planned"}
+    later = {"id": "A1", "responds_to": "grows", "title": TEXT, "status": "in-progress"}
+    updates = (update("2026-03-31", actions=[first]), update("2026-05-20", actions=[later]))
+    (action,) = current_state(make(updates), DAY).actions
+    assert (action.action.id, action.action.status) == ("A1", "in-progress")  # later stands
+    assert (action.action.owner, action.action.due) == ("lead", date(2026, 4, 30))
+    assert action.overdue  # judged on the due date carried forward
+
+
+def test_an_action_re_reported_with_a_new_owner_takes_it() -> None:
+    first = {"id": "a1", "responds_to": "grows", "title": TEXT, "owner": "lead",
+             "due": "2026-04-30", "status": "planned"}
+    later = {**first, "owner": "other", "due": "2026-12-31"}
+    updates = (update("2026-03-31", actions=[first]), update("2026-05-20", actions=[later]))
+    (action,) = current_state(make(updates), DAY).actions
+    assert (action.action.owner, action.action.due) == ("other", date(2026, 12, 31))
+
+
 def test_changes_and_rag_history() -> None:
     state = current_state(make(), DAY)
     assert [c.date for c in state.changes] == [date(2026, 5, 20)]

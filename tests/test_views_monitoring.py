@@ -34,13 +34,13 @@ def test_updates_newest_first_with_period_status_and_link() -> None:
             ("Cerrig milltir yn hwyr neu mewn perygl", "2 o 8"),
             ("Gwariant", "£926,350 o £1,071,000 (86%)"),
             ("Bygythiadau uchel agored", "2"), ("Cyfleoedd uchel agored", "1"),
-            ("Camau yn hwyr", "1 o 13")]),
+            ("Camau yn hwyr", "1 o 15")]),
     ("en", [("Overall status", "Amber – some problems"),
             ("Objectives on track or met", "1 of 4"),
             ("Milestones late or at risk", "2 of 8"),
             ("Spend", "£926,350 of £1,071,000 (86%)"),
             ("Open high threats", "2"), ("Open high opportunities", "1"),
-            ("Actions overdue", "1 of 13")])])
+            ("Actions overdue", "1 of 15")])])
 def test_current_state_figures(lang: str, facts: list[tuple[str, str]]) -> None:
     view: MonitoringView = demo_view(BREATHE, lang)
     headline = [(view.headline.rag_term, view.headline.rag.label)]

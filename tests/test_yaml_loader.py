@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rhaglen.problems import Problem
@@ -34,8 +35,12 @@ GOLDEN = [
      "f.yml:1:9: syntax: bidirectional control character U+202E is not allowed"),
     ("python tag", b"a: !!python/object/apply:os.system [ls]\n",
      "f.yml:1:4: a: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed"),
-    ("syntax error", b"a: [1, 2\nb: 3\n",
-     "f.yml:2:2: syntax: YAML syntax: did not find expected ',' or ']'"),
+    ("unclosed bracket at its opening", b"a: [1, 2\nb: 3\n",
+     "f.yml:1:4: syntax: this [ is not closed: add the closing ] (with a comma between "
+     "items) (parser: did not find expected ',' or ']')"),
+    ("unclosed quote at its opening, not the file's end", b"a: 1\nb: 2\nc: \"open\nd: 4\n",
+     "f.yml:3:4: syntax: a quoted text is not closed: add the closing \" on this line "
+     "(parser: found unexpected end of stream)"),
     ("two documents", b"a: 1\n---\nb: 2\n",
      "f.yml:2:1: file: only one YAML document is allowed per file"),
 ]
@@ -103,3 +108,31 @@ def test_positions_are_recorded_for_values_and_keys(tmp_path: Path,
     assert doc.mark(("risks", 0, "response")) == (3, 15)
     assert doc.key_mark(("risks", 0, "response")) == (3, 5)
     assert doc.mark(("risks", 0, "missing")) == (2, 5)
+
+
+def _partly(tmp_path: Path, content: bytes, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "f.yml").write_bytes(content)
+    return load_yaml(Path("f.yml"), [], partial=True)
+
+
+def test_a_syntax_error_keeps_what_was_read_before_its_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _partly(tmp_path, b"items:\n  - {id: a}\n  - {id: b\nmore: 1\n", monkeypatch)
+    assert doc.data == {"items": [{"id": "a"}]}  # the item left open is not kept
+    assert doc.cut == ("items",)  # reading stopped inside the list, after a closed item
+
+
+def test_what_an_unclosed_quote_swallowed_is_not_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _partly(tmp_path, b"a: 1\nitems:\n  - id: 'b\n  - id: 'c'\nz: 2\n", monkeypatch)
+    assert doc.data == {"a": "1"}  # the list starts on the quote's line: none of it is kept
+    assert doc.cut == ()
+
+
+def test_a_dropped_item_is_counted_when_a_model_location_is_told_as_in_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _partly(tmp_path, b"a: [1, 2, 3, 4]\n", monkeypatch)
+    doc.dropped = {("a",): (0, 2)}
+    assert [doc.source(("a", i)) for i in (0, 1)] == [("a", 1), ("a", 3)]
+    assert doc.source(("b", 0)) == ("b", 0)

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="the programmes folder (default: programmes)")
     validate.add_argument("--as-of", type=_date, help="judge dates against this day "
                           "(default: SOURCE_DATE_EPOCH's date, else today)")
+    validate.add_argument("--format", choices=("text", "github"), default="text",
+                          help="text: one line per problem (default); github: GitHub "
+                          "Actions workflow commands, shown on the lines of a pull request")
 
     schema = commands.add_parser("schema", help="write a JSON Schema for each kind of file")
     schema.add_argument("-o", "--output", type=Path, default=Path("docs/schema"),
@@ -103,7 +106,7 @@ def _change_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
                         help="the programmes folder (default: programmes)")
 
 
-def _validate(folder: Path, as_of: date | None) -> int:
+def _validate(folder: Path, as_of: date | None, form: str = "text") -> int:
     if not folder.is_dir():
         print(f"rhaglen validate: no such folder: {folder}", file=sys.stderr)
         return 2
@@ -114,7 +117,7 @@ def _validate(folder: Path, as_of: date | None) -> int:
         return 2
     result = load_portfolio(folder, day)
     for problem in result.problems:
-        print(problem.format())
+        print(problem.github() if form == "github" else problem.format())
     failed = errors(result.problems)
     if failed:
         print(f"{len(failed)} problem(s) found; nothing was published.", file=sys.stderr)
@@ -142,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     if args.command == "validate":
-        return _validate(args.dir, args.as_of)
+        return _validate(args.dir, args.as_of, args.format)
     if args.command == "schema":
         return _schema(args.output)
     if args.command == "new":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,12 +12,14 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .draft import Draft, Gaps
 from .model.errors import validation_problems
 from .model.portfolio import FILE_MODELS, UPDATES_DIR, Portfolio, Programme, Update
 from .model.types import TAG_PATTERN, Record, Text
 from .model.updates import UpdateFile
 from .problems import Problem, display_path, errors
 from .rules import programme_problems
+from .salvage import Salvage, kinds_in, validate_file
 from .yamlload import Document, load_yaml
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -38,12 +41,16 @@ def _file_problem(path: Path, message: str) -> Problem:
     return Problem(display_path(path), 1, 1, "file", message)
 
 
-def _validate(doc: Document, model: type[Record], problems: list[Problem]) -> Any:
-    try:
-        return model.model_validate({} if doc.data is None else doc.data)
-    except ValidationError as exc:
-        problems.extend(validation_problems(doc, exc, model))
-        return None
+Loaded = dict[str, tuple[Document | None, Salvage]]
+
+
+def _load_file(path: Path, model: type[Record], problems: list[Problem]
+               ) -> tuple[Document | None, Salvage]:
+    """A file read as far as it can be, and its model built from the records that held."""
+    doc = load_yaml(path, problems, partial=True)
+    if doc is None:  # not read at all (its size, its bytes)
+        return None, Salvage(None, missing_kinds=kinds_in(model))
+    return doc, validate_file(doc, model, problems)
 
 
 def _unknown(path: Path, known: list[str]) -> Problem:
@@ -72,8 +79,8 @@ def _entries(folder: Path, problems: list[Problem]) -> list[Path]:
     return entries
 
 
-def _load_updates(folder: Path, problems: list[Problem]) -> dict[str, tuple[Document, Any]]:
-    loaded: dict[str, tuple[Document, Any]] = {}
+def _load_updates(folder: Path, problems: list[Problem]) -> Loaded:
+    loaded: Loaded = {}
     for path in _entries(folder, problems):
         match = UPDATE_NAME.fullmatch(path.name)
         valid_date = True
@@ -87,59 +94,74 @@ def _load_updates(folder: Path, problems: list[Problem]) -> dict[str, tuple[Docu
                 path, f"'{path.name}' is not an update file: name updates YYYY-MM-DD.yml "
                 "with the date of the report"))
             continue
-        doc = load_yaml(path, problems)
-        if doc is not None and (model := _validate(doc, UpdateFile, problems)):
-            loaded[f"{UPDATES_DIR}/{path.name}"] = (doc, model)
+        loaded[f"{UPDATES_DIR}/{path.name}"] = _load_file(path, UpdateFile, problems)
     return loaded
 
 
+def _draft(slug: str, loaded: Loaded) -> Draft:
+    """What the rules read: every file that could be built, and what is missing."""
+    built = {name: s.model for name, (_, s) in loaded.items() if s.model is not None}
+    updates = tuple(
+        Update(date.fromisoformat(name[len(UPDATES_DIR) + 1:-4]), model)
+        for name, model in sorted(built.items()) if name.startswith(UPDATES_DIR)
+    )
+    named = {name: model for name, model in built.items() if name in FILE_MODELS}
+    salvages = [s for _, s in loaded.values()]
+    gaps = Gaps(frozenset().union(*(s.missing_ids for s in salvages)),
+                frozenset().union(*(s.missing_kinds for s in salvages)),
+                frozenset(name for name, (_, s) in loaded.items() if not s.whole))
+    return Draft(slug, named, updates, gaps)
+
+
 def _load_programme(
-    folder: Path, tags: dict[str, Text], as_of: date, problems: list[Problem]
+    folder: Path, tags: Collection[str] | None, as_of: date, problems: list[Problem]
 ) -> Programme | None:
+    """Check every file of one folder; the programme when all of it is valid.
+
+    A file with a problem does not stop the checks of the others, nor of its own records
+    that held: the rules run on the draft of what could be built.
+    """
     before = len(problems)
     if not SLUG.fullmatch(folder.name):
         problems.append(_file_problem(folder, f"'{folder.name}' is not a valid folder name: "
                                       "use lower-case letters and digits joined by -"))
         return None
     known = [*FILE_MODELS, UPDATES_DIR + "/"]
-    loaded: dict[str, tuple[Document, Any]] = {}
+    loaded: Loaded = {}
     for path in _entries(folder, problems):
         if path.name == UPDATES_DIR and path.is_dir():
             loaded.update(_load_updates(path, problems))
         elif path.name in FILE_MODELS and path.is_file():
-            doc = load_yaml(path, problems)
-            if doc is not None and (model := _validate(doc, FILE_MODELS[path.name], problems)):
-                loaded[path.name] = (doc, model)
+            loaded[path.name] = _load_file(path, FILE_MODELS[path.name], problems)
         else:
             problems.append(_unknown(path, known))
-    if "programme.yml" not in loaded:
-        required = folder / "programme.yml"
-        if not (required.exists() or required.is_symlink()):
-            problems.append(_file_problem(required, "missing: every programme "
-                                          "folder needs a programme.yml"))
+    required = folder / "programme.yml"
+    if not (required.exists() or required.is_symlink()):
+        problems.append(_file_problem(required, "missing: every programme "
+                                      "folder needs a programme.yml"))
+    unread: dict[str, type[Record]] = {**FILE_MODELS, UPDATES_DIR: UpdateFile}
+    for name, model in unread.items():
+        if (name == "programme.yml" and name not in loaded) or (folder / name).is_symlink():
+            loaded[name] = (None, Salvage(None, missing_kinds=kinds_in(model)))  # not read
+    draft = _draft(folder.name, loaded)
+    docs = {name: doc for name, (doc, _) in loaded.items() if doc is not None}
+    problems.extend(programme_problems(draft, docs, tags, as_of))
+    if errors(problems[before:]) or draft.programme is None:
         return None
-    complete = len(problems) == before
-    updates = tuple(
-        Update(date.fromisoformat(name[len(UPDATES_DIR) + 1:-4]), model)
-        for name, (_, model) in sorted(loaded.items()) if name.startswith(UPDATES_DIR)
-    )
-    files = {name.removesuffix(".yml"): model for name, (_, model) in loaded.items()
-             if not name.startswith(UPDATES_DIR)}
-    programme = Programme(slug=folder.name, updates=updates, **files)
-    docs = {name: doc for name, (doc, _) in loaded.items()}
-    problems.extend(programme_problems(programme, docs, tags, as_of, check_refs=complete))
-    return programme if complete else None
+    files: dict[str, Any] = {name.removesuffix(".yml"): m for name, m in draft.named.items()}
+    return Programme(slug=folder.name, updates=draft.updates, **files)
 
 
-def _load_tags(path: Path, problems: list[Problem]) -> dict[str, Text]:
+def _load_tags(path: Path, problems: list[Problem]) -> tuple[dict[str, Text], set[str] | None]:
+    """The tags' labels, and every tag named (None when the file could not be read whole)."""
     doc = load_yaml(path, problems)
     if doc is None or doc.data is None:
-        return {}
+        return {}, None if doc is None else set()
     if not isinstance(doc.data, dict):
         line, col = doc.mark(())
         problems.append(Problem(display_path(path), line, col, "file",
                                 "expected a mapping from tag to {cy: ..., en: ...}"))
-        return {}
+        return {}, None
     tags: dict[str, Text] = {}
     for key, value in doc.data.items():
         if key == INTERNAL:  # private notes, as at the top of any file: never a tag
@@ -153,7 +175,7 @@ def _load_tags(path: Path, problems: list[Problem]) -> dict[str, Text]:
             tags[key] = _TEXT.validate_python(value)
         except ValidationError as exc:
             problems.extend(validation_problems(doc, exc, Text, prefix=(key,)))
-    return tags
+    return tags, {key for key in doc.data if key != INTERNAL}
 
 
 def load_portfolio(root: Path, as_of: date) -> LoadResult:
@@ -163,11 +185,12 @@ def load_portfolio(root: Path, as_of: date) -> LoadResult:
         return LoadResult(None, [_file_problem(root, "no such folder")])
     entries = _entries(root, problems)
     tags_path = root / TAGS_FILE
-    tags = _load_tags(tags_path, problems) if tags_path in entries and tags_path.is_file() else {}
+    tags, named = ((_load_tags(tags_path, problems)) if tags_path in entries
+                   and tags_path.is_file() else ({}, set()))
     programmes = []
     for path in entries:
         if path.is_dir():
-            if (programme := _load_programme(path, tags, as_of, problems)) is not None:
+            if (programme := _load_programme(path, named, as_of, problems)) is not None:
                 programmes.append(programme)
         elif path.name != TAGS_FILE:
             problems.append(_file_problem(

@@ -27,6 +27,26 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.location}: {prefix}{self.message}"
 
 
+    def github(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown on its line of a diff.
+
+        Escaped as GitHub's runner reads it (toolkit `command.ts`): in the message `%`,
+        `\\r` and `\\n`; in the properties also `:` and `,`.
+        """
+        message = _escape_data(f"{self.location}: {self.message}")
+        properties = ",".join(f"{key}={_escape_property(str(value))}" for key, value in (
+            ("file", self.path), ("line", self.line), ("col", self.col), ("title", "Rhaglen")))
+        return f"::{self.severity} {properties}::{message}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def display_path(path: Path) -> str:
     """The path relative to the working directory where possible, with forward slashes."""
     try:

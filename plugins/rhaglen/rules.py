@@ -1,5 +1,7 @@
 """Rules across records: ids, references, responses, dates, tags and durations.
 
+The sense checks (`sense.py`: periods, spend, units, off-track objectives) run last.
+
 The models declare what each reference may name (`RefTo`) and what kind each record is
 (`kind_name`), so these rules walk any file without a table of their own to keep in step.
 """
@@ -7,13 +9,15 @@ The models declare what each reference may name (`RefTo`) and what kind each rec
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 from datetime import date
 
-from .model.portfolio import Programme
+from .draft import Draft
 from .model.records import RecordEntry, records, walk
 from .model.risks import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
-from .model.types import RefTo, Text
+from .model.types import RefTo
 from .problems import Problem, Severity, display_path
+from .sense import sense_problems
 from .yamlload import Document, Key, format_location
 
 DURATION_YEARS = {"plan": (0.0, 1.0), "campaign": (1.0, 3.0), "programme": (2.5, 99.0)}
@@ -34,7 +38,7 @@ def _listing(kinds: tuple[str, ...]) -> str:
 
 
 class _Checker:
-    def __init__(self, programme: Programme, docs: dict[str, Document]) -> None:
+    def __init__(self, programme: Draft, docs: dict[str, Document]) -> None:
         self.programme = programme
         self.docs = docs
         self.problems: list[Problem] = []
@@ -42,13 +46,14 @@ class _Checker:
 
     def report(self, file: str, loc: Key, message: str, severity: Severity = "error") -> None:
         doc = self.docs[file]
+        loc = doc.source(loc)  # as it stands in the file, records left out counted
         line, col = doc.mark(loc)
         self.problems.append(Problem(display_path(doc.path), line, col, format_location(loc),
                                      message, severity))
 
     def where(self, entry: RecordEntry) -> str:
         doc = self.docs[entry.file]
-        line, col = doc.mark(entry.loc)
+        line, col = doc.mark(doc.source(entry.loc))
         return f"{display_path(doc.path)}:{line}:{col}"
 
     def collect_ids(self) -> None:
@@ -76,6 +81,8 @@ class _Checker:
 
     def check_ref(self, file: str, loc: Key, key: str, ref: str, kinds: tuple[str, ...]) -> None:
         entry = self.index.get(ref.lower())
+        if entry is None and self.programme.gaps.hide(ref, kinds):
+            return  # it may name a record left out for a problem of its own
         if entry is None:
             candidates = [i for i, e in self.index.items() if not kinds or e.kind in kinds]
             close = difflib.get_close_matches(ref.lower(), candidates, n=1, cutoff=0.6)
@@ -107,7 +114,9 @@ def _order(check: _Checker, file: str, loc: Key, first: date, then: date, names:
 
 def _check_dates(check: _Checker, as_of: date) -> None:
     p = check.programme
-    _order(check, "programme.yml", ("end",), p.programme.start, p.programme.end, "start/end")
+    if p.programme is not None:
+        _order(check, "programme.yml", ("end",), p.programme.start, p.programme.end,
+               "start/end")
     if p.pilot is not None:
         _order(check, "pilot.yml", ("end",), p.pilot.start, p.pilot.end, "start/end")
     if p.plan is not None:
@@ -151,8 +160,8 @@ def _check_repeats(check: _Checker) -> None:
                 seen.add(ref)
 
 
-def _check_tags(check: _Checker, tags: dict[str, Text]) -> None:
-    if check.programme.lessons is None:
+def _check_tags(check: _Checker, tags: Collection[str] | None) -> None:
+    if check.programme.lessons is None or tags is None:
         return
     for i, lesson in enumerate(check.programme.lessons.lessons):
         for j, tag in enumerate(lesson.tags):
@@ -165,6 +174,8 @@ def _check_tags(check: _Checker, tags: dict[str, Text]) -> None:
 
 def _check_duration(check: _Checker) -> None:
     programme = check.programme.programme
+    if programme is None:
+        return
     years = (programme.end - programme.start).days / 365.25
     low, high = DURATION_YEARS[programme.type]
     if years >= 0 and not low <= years <= high:  # end before start is an error of its own
@@ -177,24 +188,24 @@ def _check_duration(check: _Checker) -> None:
 
 
 def programme_problems(
-    programme: Programme,
+    programme: Draft,
     docs: dict[str, Document],
-    tags: dict[str, Text],
+    tags: Collection[str] | None,
     as_of: date,
-    check_refs: bool = True,
 ) -> list[Problem]:
     """Every problem across the records of one programme, judged against `as_of`.
 
-    With `check_refs` off (some file did not load), references are not checked, since
-    every reference into the missing file would be reported as well.
+    The rules read what could be built (`Draft`): a record left out for a problem of its
+    own is not checked again, and a reference that may name it is not reported. `tags`
+    is None when programmes/tags.yml could not be read.
     """
     check = _Checker(programme, docs)
     check.collect_ids()
-    if check_refs:
-        check.check_refs()
+    check.check_refs()
     _check_responses(check)
     _check_dates(check, as_of)
     _check_repeats(check)
     _check_tags(check, tags)
     _check_duration(check)
+    sense_problems(programme, check.report)
     return check.problems

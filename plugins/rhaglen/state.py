@@ -308,6 +308,16 @@ def neighbours(updates: tuple[Update, ...], day: date) -> tuple[Update | None, U
     return (earlier[-1] if earlier else None), (later[0] if later else None)
 
 
+CARRIED_FORWARD = ("owner", "due")  # an action's fields a later report may leave out
+
+
+def carried_forward(before: Action, now: Action) -> Action:
+    """A later report of an action stands, but keeps the owner and due date it leaves out."""
+    kept = {name: getattr(before, name) for name in CARRIED_FORWARD
+            if getattr(now, name) is None and getattr(before, name) is not None}
+    return now.model_copy(update=kept) if kept else now
+
+
 def _actions(updates: tuple[Update, ...], as_of: date) -> tuple[ActionState, ...]:
     first: dict[str, date] = {}
     latest: dict[str, tuple[date, Action]] = {}
@@ -315,6 +325,8 @@ def _actions(updates: tuple[Update, ...], as_of: date) -> tuple[ActionState, ...
         for action in update.report.actions:
             key = action.id.lower()
             first.setdefault(key, update.date)
+            if key in latest:
+                action = carried_forward(latest[key][1], action)
             latest[key] = (update.date, action)
     return tuple(
         ActionState(action, first[key], reported, action_overdue(action, as_of))

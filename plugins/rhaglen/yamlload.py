@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, display_path
+from .syntax import decode, syntax_message
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -43,6 +44,24 @@ class Document:
     data: Any = None
     marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    # Read partly (`load_yaml(..., partial=True)`): where reading stopped, if it did,
+    # and the values found wrong while reading on (a duplicate key, a tag).
+    cut: Key | None = None
+    faults: list[Key] = field(default_factory=list)
+    # Items left out of a list before the model was built: list location -> the indices
+    # left out, so that a location in the model can be told as it stands in the file.
+    dropped: dict[Key, tuple[int, ...]] = field(default_factory=dict)
+
+    def source(self, loc: Key) -> Key:
+        """Where a location of the model (built without the dropped items) is in the file."""
+        at = next((i for i, part in enumerate(loc) if isinstance(part, int)), None)
+        if at is None or loc[:at] not in self.dropped:
+            return loc
+        index, left_out = int(loc[at]), self.dropped[loc[:at]]
+        for gone in sorted(left_out):
+            if gone <= index:
+                index += 1
+        return (*loc[:at], index, *loc[at + 1:])
 
     def mark(self, loc: Key) -> tuple[int, int]:
         """The position of the value at `loc`, or of its nearest enclosing value."""
@@ -64,7 +83,43 @@ def format_location(loc: Key) -> str:
 
 
 class _Stop(Exception):
-    """Raised inside the composer when a file cannot be read any further."""
+    """Raised inside the composer when a file cannot be read any further.
+
+    It carries where the mistake is and what was composed before it: each container it
+    passes through on its way out adds the part-built child and becomes the value.
+    """
+
+    def __init__(self, at: tuple[int, int]) -> None:
+        super().__init__()
+        self.at = at
+        self.value: Any = None
+        self.has_value = False
+
+    def passing(self, container: Any) -> None:
+        self.value, self.has_value = container, True
+
+
+def _before(doc: Document, value: Any, loc: Key, at: tuple[int, int],
+            closed: dict[Key, int]) -> tuple[Any, Key]:
+    """`value` with only what starts on a line before `at`, and the innermost container open.
+
+    The parser may have read on past the mistake (an unclosed quote swallows the lines
+    after it), so what starts on the mistake's line or after it is not trusted, nor is
+    a list or mapping that was not closed (`closed`: the line of its end) before it.
+    """
+    if isinstance(value, dict):
+        kept: Any = {k: v for k, v in value.items() if doc.mark((*loc, k))[0] < at[0]}
+        last: str | int | None = next(reversed(kept), None)
+    elif isinstance(value, list):
+        kept = [v for i, v in enumerate(value) if doc.mark((*loc, i))[0] < at[0]]
+        last = len(kept) - 1 if kept else None
+    else:
+        return value, loc
+    if last is None or closed.get((*loc, last), at[0]) < at[0] or not isinstance(
+            kept[last], (dict, list)):
+        return kept, loc
+    kept[last], cut = _before(doc, kept[last], (*loc, last), at, closed)
+    return kept, cut
 
 
 class _Composer:
@@ -72,6 +127,8 @@ class _Composer:
         self.doc = doc
         self.problems = problems
         self.shown = display_path(doc.path)
+        self.text = text
+        self.closed: dict[Key, int] = {}  # list or mapping -> the line where it ends
         self.events = _Parser(text)
 
     def problem(self, mark: Any, loc: Key, message: str) -> None:
@@ -79,8 +136,28 @@ class _Composer:
             Problem(self.shown, mark.line + 1, mark.column + 1, format_location(loc), message)
         )
 
+    def stop(self, mark: Any, loc: Key, message: str) -> _Stop:
+        """Report a value that cannot be read past; the exception to raise."""
+        self.problem(mark, loc, message)
+        return _Stop((mark.line + 1, mark.column + 1))
+
+    def close(self, loc: Key, end: yaml.Event) -> None:
+        """Note the line where a list or mapping ends: all of it was read."""
+        if end.end_mark is not None:
+            self.closed[loc] = end.end_mark.line + 1
+
+    def fault(self, mark: Any, loc: Key, message: str) -> None:
+        """A value found wrong while reading on: its record cannot be trusted."""
+        self.problem(mark, loc, message)
+        self.doc.faults.append(loc)
+
     def next(self) -> Any:
-        return self.events.get_event()
+        try:
+            return self.events.get_event()
+        except yaml.MarkedYAMLError as exc:
+            line, col, message = syntax_message(exc, self.text)
+            self.problems.append(Problem(self.shown, line, col, "syntax", message))
+            raise _Stop((line, col)) from None
 
     def compose(self) -> Any:
         try:
@@ -93,6 +170,10 @@ class _Composer:
             extra = self.next()
             if not isinstance(extra, yaml.StreamEndEvent):
                 self.problem(extra.start_mark, (), "only one YAML document is allowed per file")
+                self.doc.cut = ()
+            return value
+        except _Stop as stop:
+            value, self.doc.cut = _before(self.doc, stop.value, (), stop.at, self.closed)
             return value
         finally:
             self.events.dispose()
@@ -101,67 +182,68 @@ class _Composer:
         mark = event.start_mark
         self.doc.marks[loc] = (mark.line + 1, mark.column + 1)
         if depth > MAX_DEPTH:
-            self.problem(mark, loc, f"nesting is deeper than {MAX_DEPTH} levels")
-            raise _Stop
+            raise self.stop(mark, loc, f"nesting is deeper than {MAX_DEPTH} levels")
         if isinstance(event, yaml.AliasEvent):
-            self.problem(mark, loc,
-                         f"aliases (*{event.anchor}) are not allowed; write the value out")
-            raise _Stop
+            raise self.stop(mark, loc,
+                            f"aliases (*{event.anchor}) are not allowed; write the value out")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
-            self.problem(mark, loc, f"YAML tags ({tag}) are not allowed")
+            self.fault(mark, loc, f"YAML tags ({tag}) are not allowed")
         if isinstance(event, yaml.ScalarEvent):
             if not event.style:  # plain: None from PyYAML, "" from libyaml
                 return None if event.value in NULLS else Plain(event.value)
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
+            return self.sequence(loc, depth)
+        return self.mapping(loc, depth)
+
+    def sequence(self, loc: Key, depth: int) -> list[Any]:
+        items: list[Any] = []
+        try:
             while not isinstance(child := self.next(), yaml.SequenceEndEvent):
                 items.append(self.node(child, (*loc, len(items)), depth + 1))
-            return items
-        return self.mapping(loc, depth)
+            self.close(loc, child)
+        except _Stop as stop:
+            if stop.has_value:
+                items.append(stop.value)
+            stop.passing(items)
+            raise
+        return items
 
     def mapping(self, loc: Key, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        try:
+            self.entries(result, loc, depth)
+        except _Stop as stop:
+            stop.passing(result)
+            raise
+        return result
+
+    def entries(self, result: dict[str, Any], loc: Key, depth: int) -> None:
         while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
             key_mark = key_event.start_mark
             if not isinstance(key_event, yaml.ScalarEvent):
-                self.problem(key_mark, loc, "keys must be plain names")
-                raise _Stop
+                raise self.stop(key_mark, loc, "keys must be plain names")
             key = str(key_event.value)
             if key == "<<" and not key_event.style:
-                self.problem(key_mark, loc, "merge keys (<<) are not allowed; write the keys out")
-                raise _Stop
+                raise self.stop(key_mark, loc,
+                                "merge keys (<<) are not allowed; write the keys out")
             child_loc = (*loc, key)
             if key in result:
                 first = self.doc.key_marks[child_loc]
-                self.problem(
+                self.fault(
                     key_mark, child_loc, f"duplicate key '{key}' (first at line {first[0]})"
                 )
                 self.node(self.next(), (*loc, f"{key}#dup"), depth + 1)
                 continue
             self.doc.key_marks[child_loc] = (key_mark.line + 1, key_mark.column + 1)
-            result[key] = self.node(self.next(), child_loc, depth + 1)
-        return result
-
-
-def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
-    """Decode strictly as UTF-8 (a BOM is allowed), reporting every bad byte by line."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    lines = raw.split(b"\n")
-    for number, line in enumerate(lines, start=1):
-        try:
-            line.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            byte = line[exc.start]
-            problems.append(
-                Problem(shown, number, exc.start + 1, "syntax",
-                        f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8")
-            )
-    return None
+            try:
+                result[key] = self.node(self.next(), child_loc, depth + 1)
+            except _Stop as stop:
+                if stop.has_value:
+                    result[key] = stop.value
+                raise
+        self.close(loc, key_event)
 
 
 _LEXICAL = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff"
@@ -187,8 +269,13 @@ def _lexical_problems(text: str, shown: str) -> list[Problem]:
     return found
 
 
-def load_yaml(path: Path, problems: list[Problem]) -> Document | None:
-    """Load one YAML file strictly; on any problem, record it and return None."""
+def load_yaml(path: Path, problems: list[Problem], partial: bool = False) -> Document | None:
+    """Load one YAML file strictly; on any problem, record it and return None.
+
+    With `partial`, a file that could be read only in part (a syntax error, an alias...)
+    or holds a wrong value (a duplicate key, a tag) is still returned with what was read,
+    its `cut` and `faults` saying which values cannot be trusted.
+    """
     shown = display_path(path)
     doc = Document(path)
     if path.stat().st_size > MAX_FILE_BYTES:
@@ -196,7 +283,7 @@ def load_yaml(path: Path, problems: list[Problem]) -> Document | None:
             Problem(shown, 1, 1, "file", f"file is larger than {MAX_FILE_BYTES:,} bytes")
         )
         return None
-    text = _decode(path.read_bytes(), shown, problems)
+    text = decode(path.read_bytes(), shown, problems)
     if text is None:
         return None
     lexical = _lexical_problems(text, shown)
@@ -206,15 +293,7 @@ def load_yaml(path: Path, problems: list[Problem]) -> Document | None:
     before = len(problems)
     try:
         doc.data = _Composer(doc, text, problems).compose()
-    except _Stop:
-        return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or exc.context or "not valid YAML"
-        problems.append(Problem(shown, line, col, "syntax", f"YAML syntax: {message}"))
-        return None
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, 1, 1, "syntax", f"YAML syntax: {exc}"))
         return None
-    return doc if len(problems) == before else None
+    return doc if partial or len(problems) == before else None

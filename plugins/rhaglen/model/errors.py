@@ -6,6 +6,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -16,14 +17,14 @@ from ..yamlload import Document, Key, format_location
 from .types import LANGUAGE_NAMES
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
+def inner_model(annotation: Any) -> type[BaseModel] | None:
     """The model a field holds, looking through Annotated, Optional and tuple."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
+        return inner_model(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType, tuple, list):
         for arg in typing.get_args(annotation):
-            if (found := _inner_model(arg)) is not None:
+            if (found := inner_model(arg)) is not None:
                 return found
         return None
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -31,7 +32,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _model_at(root: type[BaseModel], loc: Key) -> type[BaseModel] | None:
+def model_at(root: type[BaseModel], loc: Key) -> type[BaseModel] | None:
     model: type[BaseModel] | None = root
     for part in loc:
         if model is None:
@@ -41,7 +42,7 @@ def _model_at(root: type[BaseModel], loc: Key) -> type[BaseModel] | None:
         fields = {f.alias or name: f for name, f in model.model_fields.items()}
         if part not in fields:
             return None
-        model = _inner_model(fields[part].annotation)
+        model = inner_model(fields[part].annotation)
     return model
 
 
@@ -58,7 +59,7 @@ def _suggest(word: str, choices: list[str]) -> str:
 
 def _message(error: ErrorDetails, root: type[BaseModel]) -> str:
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
-    parent = _model_at(root, loc[:-1])
+    parent = model_at(root, loc[:-1])
     if kind == "missing":
         if loc[-1] in LANGUAGE_NAMES and set(_keys(parent)) == set(LANGUAGE_NAMES):
             return f"missing {LANGUAGE_NAMES[str(loc[-1])]} text"
@@ -75,7 +76,7 @@ def _message(error: ErrorDetails, root: type[BaseModel]) -> str:
             return f"is empty; expected one of: {listed}"
         return f"'{value}' is not one of: {listed}{_suggest(str(value), expected)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        model = _model_at(root, loc)
+        model = model_at(root, loc)
         if model is not None and set(_keys(model)) == set(LANGUAGE_NAMES):
             return "expected Welsh and English text: {cy: ..., en: ...}"
         return "expected a mapping of keys and values"
@@ -97,9 +98,14 @@ def _position(doc: Document, error: ErrorDetails, loc: Key) -> tuple[int, int]:
 
 
 def validation_problems(
-    doc: Document, exc: ValidationError, root: type[BaseModel], prefix: Key = ()
+    doc: Document, exc: ValidationError, root: type[BaseModel], prefix: Key = (),
+    unread: Callable[[ErrorDetails], bool] | None = None,
 ) -> list[Problem]:
-    """One problem per pydantic error, placed at the line of the offending value or key."""
+    """One problem per pydantic error, placed at the line of the offending value or key.
+
+    `unread` picks the errors about what the file's reading did not reach or could not
+    trust (a key after a syntax error, a tagged value): those were reported already.
+    """
     shown = display_path(doc.path)
     problems = []
     found = exc.errors(include_url=False)
@@ -109,6 +115,8 @@ def validation_problems(
             for other in found
         ):
             continue  # the list is short only because its items failed
+        if unread is not None and unread(error):
+            continue
         loc: Key = (*prefix, *error["loc"])
         line, col = _position(doc, error, loc)
         message = _message(error, root)

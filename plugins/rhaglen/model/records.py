@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..yamlload import Key
-from .portfolio import Programme
-from .types import Model, Prose, Text
+from .types import Model, Prose, Record, Text
+
+
+class Files(Protocol):
+    """A programme's files by path inside its folder: a `Programme`, or a draft of one."""
+
+    def files(self) -> Iterator[tuple[str, Record]]: ...
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ def walk(model: Model, loc: Key = ()) -> Iterator[tuple[Model, Key]]:
                 yield from walk(item, (*loc, *sub))
 
 
-def records(programme: Programme) -> Iterator[RecordEntry]:
+def records(programme: Files) -> Iterator[RecordEntry]:
     """Each record with an id, in file order; an action re-reported later comes again."""
     for file, model in programme.files():
         for record, loc in walk(model):
