@@ -13,15 +13,10 @@ from datetime import date
 
 from .changes_model import Event, Notice, ProgrammeChanges, Side
 from .changes_records import record_changes
+from .freshness import reporting_interval, update_freshness
 from .model.portfolio import Programme
 from .problems import Problem
-from .state import (
-    CurrentState,
-    current_state,
-    reporting_interval,
-    review_overdue,
-    update_freshness,
-)
+from .state import CurrentState, current_state, review_overdue
 
 
 def _warnings(programme: Programme, state: CurrentState, interval: int,

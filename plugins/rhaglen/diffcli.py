@@ -15,11 +15,11 @@ from .asof import AsOfError, resolve_as_of
 from .changes import portfolio_changes
 from .changes_model import Side
 from .diffsummary import Summary, invalid_markdown, summary_markdown
+from .freshness import DEFAULT_REPORTING_INTERVAL
 from .gitsource import SourceError, side_folder
 from .load import LoadResult, load_portfolio
 from .pagechanges import page_changes, page_files
 from .problems import display_path
-from .state import DEFAULT_REPORTING_INTERVAL
 
 
 def _load(read: Path, shown: Path, as_of: date) -> LoadResult:

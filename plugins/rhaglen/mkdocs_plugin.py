@@ -24,6 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 from .asof import AsOfError, parse_day, resolve_as_of
 from .destinations import UnsafePath, check_generated
 from .export import ExportSettings, export_files, write_files
+from .freshness import DEFAULT_REPORTING_INTERVAL
 from .i18n import LANGUAGES, Strings
 from .load import load_portfolio
 from .model.portfolio import Portfolio
@@ -31,7 +32,6 @@ from .opendata import feed_path
 from .problems import errors
 from .render.generate import site_files, sync_tree
 from .schema import write_schemas
-from .state import DEFAULT_REPORTING_INTERVAL
 
 log = get_plugin_logger(__name__)
 

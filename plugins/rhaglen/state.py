@@ -13,7 +13,6 @@ from typing import Literal
 
 from .model.plan import BudgetLine, Milestone, Objective
 from .model.portfolio import Programme, Update
-from .model.programme import Stage
 from .model.risks import Issue, Risk
 from .model.types import Text
 from .model.updates import Action, Change
@@ -22,12 +21,7 @@ MilestoneStatus = Literal["done", "done-late", "on-track", "at-risk", "overdue",
 ObjectiveStatus = Literal["met", "on-track", "off-track", "no-data"]
 Band = Literal["low", "medium", "high"]
 Trend = Literal["rising", "falling", "steady", "new"]
-Freshness = Literal["current", "stale", "final", "missing", "none"]
 RiskKind = Literal["threat", "opportunity"]
-DEFAULT_REPORTING_INTERVAL = 120  # days between monitoring updates, unless set otherwise
-# Stages in which a programme is expected to publish monitoring updates.
-MONITORED_STAGES: frozenset[Stage] = frozenset(
-    ("piloting", "implementing", "evaluating", "following-up"))
 
 
 def overspent(planned: float, spent: float) -> bool:
@@ -352,27 +346,3 @@ def current_state(programme: Programme, as_of: date) -> CurrentState:
         changes=tuple(AgreedChange(u.date, c) for u in updates for c in u.report.changes),
         rag=tuple((u.date, u.report.rag) for u in updates),
     )
-
-
-def reporting_interval(programme: Programme, default: int = DEFAULT_REPORTING_INTERVAL) -> int:
-    """Days between monitoring updates: the programme's `reporting_interval`, else the site's."""
-    return programme.programme.reporting_interval or default
-
-
-def update_freshness(programme: Programme, as_of: date, interval: int) -> Freshness:
-    """Whether the latest monitoring update is recent enough to present the state as current.
-
-    current: the latest update is at most `interval` days before the as-of date; stale:
-    older, and the programme is still running; final: older, but the programme is closed,
-    so no more are expected. Without any update: missing when the programme is at a stage
-    that reports (piloting to following-up) and started more than `interval` days ago,
-    otherwise none (scoping and developing publish no monitoring yet).
-    """
-    stage = programme.programme.stage
-    if programme.updates:
-        latest = max(u.date for u in programme.updates)
-        if (as_of - latest).days <= interval:
-            return "current"
-        return "final" if stage == "closed" else "stale"
-    started = (as_of - programme.programme.start).days > interval
-    return "missing" if stage in MONITORED_STAGES and started else "none"

@@ -11,6 +11,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..freshness import reporting_interval, update_freshness
 from ..i18n import LANGUAGES
 from ..model.portfolio import Portfolio, Programme
 from ..model.types import Text
@@ -18,15 +19,7 @@ from ..opendata import feed_path, json_path
 from ..render.pages import PROGRAMME_PAGES, programme_path, update_path
 from ..render.views.headline import currency
 from ..render.views.licence import licence_url
-from ..state import (
-    CurrentState,
-    RiskState,
-    Score,
-    current_state,
-    high_risks,
-    reporting_interval,
-    update_freshness,
-)
+from ..state import CurrentState, RiskState, Score, current_state, high_risks
 from .programme_model import (
     ActionNow,
     BudgetLineNow,

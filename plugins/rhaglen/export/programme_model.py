@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..freshness import Freshness
 from ..model.outcomes import (
     ComplianceFile,
     EvaluationFile,
@@ -25,7 +26,7 @@ from ..model.risks import RisksFile, RiskStatus
 from ..model.strategy import StrategyFile
 from ..model.types import Date, Text
 from ..model.updates import Action, Change, Period, UpdateFile
-from ..state import Band, Freshness, MilestoneStatus, ObjectiveStatus, RiskKind, Trend
+from ..state import Band, MilestoneStatus, ObjectiveStatus, RiskKind, Trend
 
 
 class ExportModel(BaseModel):

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from ..destinations import check_generated
+from ..freshness import DEFAULT_REPORTING_INTERVAL
 from ..model.portfolio import Portfolio
-from ..state import DEFAULT_REPORTING_INTERVAL
 from .environment import render_page
 from .pages import Page, site_pages
 

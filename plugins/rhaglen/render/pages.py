@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..freshness import DEFAULT_REPORTING_INTERVAL, reporting_interval
 from ..model.choices import choices
 from ..model.outcomes import Lesson
 from ..model.portfolio import Portfolio, Programme
 from ..opendata import feed_path
-from ..state import DEFAULT_REPORTING_INTERVAL, CurrentState, current_state, reporting_interval
+from ..state import CurrentState, current_state
 from .links import record_index, update_subpath
 
 

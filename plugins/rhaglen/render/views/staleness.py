@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ...freshness import Freshness, update_freshness
 from ...model.portfolio import Programme
-from ...state import CurrentState, Freshness, update_freshness
+from ...state import CurrentState
 from ..pages import update_path
 from .base import ViewContext
 
@@ -20,7 +21,7 @@ from .base import ViewContext
 class LatestUpdate:
     """The latest monitoring update in a sentence, with a warning when it is out of date."""
 
-    freshness: Freshness  # current, stale, final, missing or none (state.update_freshness)
+    freshness: Freshness  # current, stale, final, missing or none (freshness.update_freshness)
     sentence: Markup  # "Latest monitoring update: <a>13 November 2026</a>, covering ..."
     warning: str | None  # why the figures may be out of date, or None
     summary: Markup  # the latest update's summary (empty when there is no update)
