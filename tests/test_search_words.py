@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
 from bs4 import BeautifulSoup
 from rhaglen.i18n import Strings
 from rhaglen.search.words import MARKER, add_search_words, extra_words, search_words, words_of
@@ -52,3 +57,24 @@ def test_welsh_result_counts_take_the_singular() -> None:
     assert "canlyniadau" not in " ".join(cy.values())
     assert en["many_results"] == "[COUNT] results for [SEARCH_TERM]"
     assert set(cy) == set(en) >= {"placeholder", "zero_results", "one_result", "clear_search"}
+
+
+def fragments(site: Path) -> list[dict[str, Any]]:
+    """Pagefind's stored pages (gzip of "pagefind_dcd" + JSON)."""
+    return [json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+            for path in sorted((site / "pagefind" / "fragment").iterdir())]
+
+
+def test_the_built_index_keeps_cells_apart_and_holds_no_menus(demo_site: Path) -> None:
+    stored = fragments(demo_site)
+    contents = [fragment["content"] for fragment in stored]
+    assert not any("cyffredinolAmbr" in text or "Cyfnod1" in text for text in contents)
+    assert any("cyffredinol Ambr" in text for text in contents)
+    menu = BeautifulSoup((demo_site / "programmes" / "anadlu-n-rhydd" / "plan" / "index.html")
+                         .read_text("utf-8"), "html.parser").select_one(".rh-local")
+    assert menu is not None
+    menu_words = " ".join(menu.get_text().split())
+    assert not any(menu_words in " ".join(text.split()) for text in contents)
+    urls = [fragment["url"] for fragment in stored]
+    assert len(urls) == len(set(urls))  # each page once
+    assert "/programmes/anadlu-n-rhydd/plan/" in urls and "/en/programmes/" in urls

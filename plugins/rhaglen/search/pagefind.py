@@ -9,6 +9,7 @@ stay as written, with their radicals beside them (`rhaglen.search.words`).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -33,3 +34,11 @@ def build_index(site: Path) -> None:
     if done.returncode != 0:
         message = (done.stderr or done.stdout).strip()
         raise SearchIndexError(f"Pagefind could not index the site: {message}")
+    _sort_entry(site / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind lists its languages in any order: sort them, so a build is reproducible."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"),
+                                ensure_ascii=False), encoding="utf-8")
