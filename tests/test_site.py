@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -173,10 +174,13 @@ def test_edit_link_of_a_generated_page_points_at_its_yaml(demo_site: Path) -> No
     assert "/edit/" not in portfolio  # built from every programme: no single file to edit
 
 
-def test_search_index_holds_both_languages(demo_site: Path) -> None:
-    index = (demo_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"location":"programmes/cerdded-i-r-ysgol/"' in index.replace(" ", "")
-    assert '"location":"en/programmes/cerdded-i-r-ysgol/"' in index.replace(" ", "")
+def test_search_has_one_index_per_language_and_no_lunr_index(demo_site: Path) -> None:
+    entry = json.loads((demo_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    counts = {lang: entry["languages"][lang]["page_count"] for lang in entry["languages"]}
+    assert set(counts) == {"cy", "en"} and counts["cy"] == counts["en"] > 40
+    assert entry["languages"]["en"]["wasm"] == "en"  # English stemmed
+    assert entry["languages"]["cy"]["wasm"] is None  # no English stemming on Welsh
+    assert not (demo_site / "search").exists()
 
 
 @pytest.mark.parametrize(("lang", "words", "target"), [

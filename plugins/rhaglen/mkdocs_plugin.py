@@ -32,6 +32,8 @@ from .opendata import feed_path
 from .problems import errors
 from .render.generate import site_files, sync_tree
 from .schema import write_schemas
+from .search.pagefind import SearchIndexError, build_index
+from .search.words import add_search_words, search_words
 
 log = get_plugin_logger(__name__)
 
@@ -141,7 +143,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
                 page.edit_url = None
         return markdown
 
-    def _words(self, config: MkDocsConfig) -> dict[str, str] | None:
+    def _words(self, config: MkDocsConfig) -> dict[str, Any] | None:
         """Words theme overrides need (404 page, feed link, footer), from this build's catalogue."""
         lang = config.theme.get("language")
         if lang not in LANGUAGES:
@@ -151,7 +153,9 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         return {"not_found": t("site.not_found"), "not_found_help": t("site.not_found_help"),
                 "feed_title": html.escape(t("feed.site")), "feed": prefix + feed_path(),
                 "accessibility": html.escape(t("site.accessibility")),
-                "accessibility_path": f"{prefix}accessibility/"}
+                "accessibility_path": f"{prefix}accessibility/",
+                "search_label": html.escape(t("search.label")),
+                "search_words": search_words(t)}
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
@@ -166,6 +170,10 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
     ) -> TemplateContext:
         """Give every page the same words, so a hand-written page links the site's feed."""
         return self.on_template_context(context, template_name="", config=config)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Give the page's search index the radicals of its Welsh words."""
+        return add_search_words(output)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when programme data changes during `mkdocs serve`."""
@@ -211,4 +219,15 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise PluginError(f"could not write the open-data files: {exc}") from None
 
-    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404, _write_open_data)
+    @event_priority(-400)
+    def _index_search(self, config: MkDocsConfig) -> None:
+        """Once every language is built, index them for search, each on its own."""
+        if not self._outer_build(config):
+            return
+        try:
+            build_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+
+    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404, _write_open_data,
+                                  _index_search)

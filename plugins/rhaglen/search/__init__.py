@@ -1,0 +1,1 @@
+"""Search: Welsh-aware words for a static, per-language index (plain Python, no MkDocs)."""

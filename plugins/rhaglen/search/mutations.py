@@ -1,0 +1,95 @@
+"""Welsh initial mutations, circumflex folding and stop words, for search.
+
+A Welsh word changes its first letter by grammar: "Cymru" is also "Gymru" (soft),
+"Nghymru" (nasal) and "Chymru" (aspirate); "afon" is also "hafon" (h- before a vowel).
+`radicals` gives every dictionary form a written word may come from, `mutations` every
+form a dictionary word may take, so an index can hold both and a reader find either.
+Letters are Welsh letters: "ll", "rh", "ch", "ph", "th", "dd", "ff", "ng" are one letter
+each, so "llyfr" softens to "lyfr", and "chwarae" is not a mutated "cwarae" only.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+VOWELS = frozenset("aeiouwy")
+# Radical → its mutated forms, by kind; "" is the soft mutation of "g" (it drops).
+SOFT = {"p": "b", "t": "d", "c": "g", "b": "f", "d": "dd", "g": "", "m": "f",
+        "ll": "l", "rh": "r"}
+NASAL = {"p": "mh", "t": "nh", "c": "ngh", "b": "m", "d": "n", "g": "ng"}
+ASPIRATE = {"p": "ph", "t": "th", "c": "ch"}
+TABLE: dict[str, tuple[str, ...]] = {
+    radical: tuple(dict.fromkeys(kind[radical] for kind in (SOFT, NASAL, ASPIRATE)
+                                 if radical in kind))
+    for radical in ("p", "t", "c", "b", "d", "g", "m", "ll", "rh")
+}
+# Welsh letters written with two characters: never split them.
+DIGRAPHS = ("ngh", "ch", "dd", "ff", "ng", "ll", "ph", "rh", "th", "mh", "nh")
+# A word that begins with "g" may lose it, so these may begin a soft-mutated "g" word.
+_AFTER_DROPPED_G = VOWELS | {"l", "r"}
+
+_STOP_TEXT = """
+a â ac ag am ar at y yr 'r i o yn yng ym mae maen oes ei eu ein eich fy dy gan gyda
+hefyd hwn hon hyn hynny na nac neu ond os pan sy sydd wedi wrth heb dros drwy trwy fel
+beth pwy yw ydy oedd bod i'r o'r er hyd mewn rhwng tan dan ni nid nad ddim fe fo hi
+nhw chi ti mi ei'r a'r ôl dim mwy iawn
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "Dŵr" → "dwr", "copïo" → "copio"."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", bare)
+
+
+def first_letter(word: str) -> str:
+    """The Welsh first letter of a lower-case word: "llyfr" → "ll", "ngheg" → "ngh"."""
+    for digraph in DIGRAPHS:
+        if word.startswith(digraph):
+            return digraph
+    return word[:1]
+
+
+def mutations(word: str) -> set[str]:
+    """Every form `word` (a dictionary form) may take, itself included, in lower case."""
+    low = word.lower()
+    letter = first_letter(low)
+    forms = {low}
+    rest = low[len(letter):]
+    for mutated in TABLE.get(letter, ()):
+        if mutated or rest:
+            forms.add(mutated + rest)
+    if letter[:1] in VOWELS:
+        forms.add("h" + low)
+    return forms
+
+
+# Mutated first letter → the radicals it may stand for (the table read backwards).
+_BACK: dict[str, set[str]] = {}
+for _radical, _forms in TABLE.items():
+    for _form in _forms:
+        if _form:
+            _BACK.setdefault(_form, set()).add(_radical)
+
+
+def radicals(word: str) -> set[str]:
+    """Every dictionary form `word` may be a mutation of, itself included, in lower case.
+
+    "Gymru" → {"gymru", "cymru"}; "nghymru" → {"nghymru", "cymru"}; "lyfr" → {"lyfr",
+    "llyfr", "glyfr"}; "hafon" → {"hafon", "afon"}; "ardd" → {"ardd", "gardd"}.
+    """
+    low = word.lower()
+    forms = {low}
+    if not low:
+        return forms
+    letter = first_letter(low)
+    rest = low[len(letter):]
+    for radical in _BACK.get(letter, ()):
+        forms.add(radical + rest)
+    if letter in _AFTER_DROPPED_G:  # soft "g" drops: "ardd", "wlad", "las" ← "g…"
+        forms.add("g" + low)
+    if low.startswith("h") and low[1:2] in VOWELS:
+        forms.add(low[1:])
+    return forms

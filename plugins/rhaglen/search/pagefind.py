@@ -1,0 +1,44 @@
+"""Build the site's search index with Pagefind, once, after every language is built.
+
+Pagefind reads the built HTML (only each page's `data-pagefind-body`, the article), splits
+the index by `<html lang>` and writes it under `pagefind/` in small chunks a browser loads
+on demand, so a reader downloads a little of one language's index, not all of both. Its
+work is linear in pages. Pagefind stems English; it has no Welsh stemmer, so Welsh words
+stay as written, with their radicals beside them (`rhaglen.search.words`).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+# Navigation inside the article: indexed once elsewhere (or never), never per page.
+EXCLUDE = (".rh-breadcrumbs", ".rh-local", ".md-content__button", ".headerlink")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed or is not installed."""
+
+
+def build_index(site: Path) -> None:
+    """Index the built site at `site` into `site/pagefind/`."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise SearchIndexError(f"could not run Pagefind: {exc}") from None
+    if done.returncode != 0:
+        message = (done.stderr or done.stdout).strip()
+        raise SearchIndexError(f"Pagefind could not index the site: {message}")
+    _sort_entry(site / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind lists its languages in any order: sort them, so a build is reproducible."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"),
+                                ensure_ascii=False), encoding="utf-8")
