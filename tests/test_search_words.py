@@ -75,6 +75,8 @@ def test_the_built_index_keeps_cells_apart_and_holds_no_menus(demo_site: Path) -
     assert menu is not None
     menu_words = " ".join(menu.get_text().split())
     assert not any(menu_words in " ".join(text.split()) for text in contents)
+    for lang in ("cy", "en"):  # the links to a page's data are not what a reader searches
+        assert not any(Strings(lang)("data.download_table") in text for text in contents)
     urls = [fragment["url"] for fragment in stored]
     assert len(urls) == len(set(urls))  # each page once
     assert "/programmes/anadlu-n-rhydd/plan/" in urls and "/en/programmes/" in urls

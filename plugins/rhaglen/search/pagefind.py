@@ -15,7 +15,10 @@ import sys
 from pathlib import Path
 
 # Navigation inside the article: indexed once elsewhere (or never), never per page.
-EXCLUDE = (".rh-breadcrumbs", ".rh-local", ".md-content__button", ".headerlink")
+# Navigation, and the links from a page to its data ("Download this table (CSV)"), which
+# would otherwise fill results' excerpts with the same words on every page.
+EXCLUDE = (".rh-breadcrumbs", ".rh-local", ".md-content__button", ".headerlink",
+           ".rh-download", ".rh-feed")
 
 
 class SearchIndexError(RuntimeError):
