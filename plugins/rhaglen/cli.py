@@ -34,6 +34,13 @@ def _address(text: str) -> tuple[str, int]:
     return host or "127.0.0.1", int(port)
 
 
+def _site_options(command: argparse.ArgumentParser) -> None:
+    """The options of every command that reads the site's configuration."""
+    command.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                         help="the MkDocs configuration (default: mkdocs.yml)")
+    command.add_argument("--as-of", type=_date, help="judge lateness against this day")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rhaglen", description=" ".join(
         __doc__.split("\n\n")[0].split()))
@@ -60,25 +67,19 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="validate, then build both languages")
     build.add_argument("-d", "--site-dir", type=Path, default=Path("site"),
                        help="where the site goes, replaced only on success (default: site)")
-    build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                       help="the MkDocs configuration (default: mkdocs.yml)")
-    build.add_argument("--as-of", type=_date, help="judge lateness against this day")
+    _site_options(build)
 
     export = commands.add_parser("export", help="validate, then write the open data (CSV, "
                                  "Data Package, JSON, feeds) without building the site")
     export.add_argument("-d", "--export-dir", type=Path, default=Path("export"),
                         help="where the files go, replaced only on success (default: export)")
-    export.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="the MkDocs configuration (default: mkdocs.yml)")
-    export.add_argument("--as-of", type=_date, help="judge lateness against this day")
+    _site_options(export)
 
     serve = commands.add_parser("serve", help="preview the site, rebuilt on every change; "
                                 "invalid data shows its problems on every page")
-    serve.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                       help="the MkDocs configuration (default: mkdocs.yml)")
+    _site_options(serve)
     serve.add_argument("-a", "--address", type=_address, default=("127.0.0.1", 8000),
                        help="HOST:PORT to listen on (default: 127.0.0.1:8000)")
-    serve.add_argument("--as-of", type=_date, help="judge lateness against this day")
     _change_commands(commands)
     return parser
 
