@@ -37,6 +37,11 @@ def _risk_facts(ctx: ViewContext, state: CurrentState) -> list[Fact]:
     return facts
 
 
+def rag_status(ctx: ViewContext, value: str | None) -> Status:
+    """An overall status, or "No update yet"."""
+    return ctx.status("rag", value or "none", "rag")
+
+
 def headline_view(ctx: ViewContext, state: CurrentState, money: str) -> Headline:
     """The headline of one programme's state; `money` is its currency code."""
     good = sum(1 for o in state.objectives if o.status in ("met", "on-track"))
@@ -56,5 +61,5 @@ def headline_view(ctx: ViewContext, state: CurrentState, money: str) -> Headline
              ctx.t("monitoring.count_of", n=sum(1 for a in state.actions if a.overdue),
                    total=len(state.actions))),
     ]
-    return Headline(ctx.t("rag.label"), ctx.status("rag", state.latest_rag or "none", "rag"),
+    return Headline(ctx.t("rag.label"), rag_status(ctx, state.latest_rag),
                     tuple(facts))

@@ -16,7 +16,7 @@ from .base import NONE, Link, Status, ViewContext
 from .data_links import feed_link, table_link
 from .details import Record, record
 from .frame import ProgrammeFrame, programme_frame
-from .headline import Headline, currency, headline_view
+from .headline import Headline, currency, headline_view, rag_status
 from .staleness import LatestUpdate, latest_update_view
 
 
@@ -70,11 +70,6 @@ def update_link(ctx: ViewContext, day: date, label: str | None = None) -> Link:
     """The update of `day`, labelled with its date unless `label` is given."""
     slug = ctx.page.data["programme"].slug
     return Link(label or ctx.fmt.date(day), ctx.href(update_path(slug, day)))
-
-
-def rag_status(ctx: ViewContext, value: str | None) -> Status:
-    """An overall status, or "No update yet"."""
-    return ctx.status("rag", value or "none", "rag")
 
 
 def period(ctx: ViewContext, update: Update) -> str:

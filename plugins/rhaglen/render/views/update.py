@@ -16,7 +16,8 @@ from .base import NONE, Link, Status, ViewContext
 from .data_links import table_link
 from .details import Record, detail, record
 from .frame import ProgrammeFrame, programme_frame
-from .monitoring import ChangeEntry, change_entry, owner, period, rag_status, update_link
+from .headline import rag_status
+from .monitoring import ChangeEntry, change_entry, owner, period, update_link
 from .plan import Balance, balance
 from .risks import band_family
 
