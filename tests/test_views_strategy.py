@@ -84,9 +84,10 @@ def test_a_kind_added_to_the_model_shows_on_the_page_without_a_template_change(
         section = page.find(id="evidence-e99")
         assert section is not None and section.h4 is not None
         assert section.h4.get_text() == barrier.title(lang)
-        assert f"### {heading} {{#evidence-barrier}}" in page.get_text()  # its own group
-        text = page.get_text()
-        assert text.index("{#evidence-intervention}") < text.index("{#evidence-barrier}")
+        group = page.find(id="evidence-barrier")  # its own group, after the interventions
+        assert group is not None and group.name == "h3" and group.get_text() == heading
+        ids = [tag["id"] for tag in page.find_all(id=True)]
+        assert ids.index("evidence-intervention") < ids.index("evidence-barrier")
 
 
 @pytest.mark.parametrize(("influence", "interest", "expected"), [

@@ -26,9 +26,11 @@ from mkdocs.exceptions import MkDocsException
 
 from .asof import AsOfError, resolve_as_of
 from .destinations import UnsafePath, check_site_dir
+from .languages import build_languages
 from .load import LoadResult, load_portfolio
 from .model.portfolio import Portfolio
 from .problems import errors
+from .side_by_side import JobFailed
 from .staging import Busy, building, clear_leftovers, locked, replace
 
 
@@ -40,10 +42,22 @@ class BuildFailed(Exception):
         self.code = code
 
 
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is at the time (it may be replaced, as tests do)."""
+
+    @property
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
+
+
 def _mkdocs_logging() -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_rhaglen", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler.setLevel(logging.WARNING)
         handler._rhaglen = True  # type: ignore[attr-defined]
@@ -129,8 +143,13 @@ def valid_portfolio(config: MkDocsConfig, day: date, site_dir: Path) -> Portfoli
     return result.portfolio
 
 
-def build_into(config: MkDocsConfig, day: date, site: Path) -> None:
-    """Build beside `site`, then put the new site in its place; BuildFailed if MkDocs fails."""
+def build_into(config: MkDocsConfig, day: date, site: Path,
+               portfolio: Portfolio | None = None) -> None:
+    """Build beside `site`, then put the new site in its place; BuildFailed if MkDocs fails.
+
+    Given the checked `portfolio`, the languages are built side by side (`languages`);
+    without it, by static-i18n one after the other, the data loaded by the plugin.
+    """
     staging = building(site)
     config["site_dir"] = str(staging)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -138,9 +157,12 @@ def build_into(config: MkDocsConfig, day: date, site: Path) -> None:
         midnight = datetime.combine(day, time(), tzinfo=UTC)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
-        build(config)
+        if portfolio is not None and "i18n" in config.plugins:
+            build_languages(config, portfolio)
+        else:
+            build(config)
         replace(staging, site)
-    except MkDocsException as exc:
+    except (MkDocsException, JobFailed) as exc:
         raise BuildFailed(str(exc)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -176,12 +198,13 @@ def build_site(config_file: Path, site_dir: Path, as_of: date | None = None) -> 
     def work() -> str | None:
         config, day = configure(config_file, as_of)
         site = destination(config, site_dir)
-        if valid_portfolio(config, day, site_dir) is None:
+        portfolio = valid_portfolio(config, day, site_dir)
+        if portfolio is None:
             return None
         site.parent.mkdir(parents=True, exist_ok=True)
         with locked(site.parent):
             clear_leftovers(site)
-            build_into(config, day, site)
+            build_into(config, day, site, portfolio)
         return f"Built {site} as of {day}."
 
     return reported("build", site_dir, work)

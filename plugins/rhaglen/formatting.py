@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -112,6 +113,14 @@ def english_sort_key(text: str) -> SortKey:
     return _collation_key(text, _ENGLISH_RANK, digraphs=False)
 
 
+# The same few dates and figures are formatted on many pages: Babel's formatting is
+# pure, so each distinct value is formatted once.
+_date = lru_cache(maxsize=16384)(format_date)
+_percent = lru_cache(maxsize=4096)(format_percent)
+_decimal = lru_cache(maxsize=16384)(format_decimal)
+_currency = lru_cache(maxsize=16384)(format_currency)
+
+
 class Formatter:
     """Formats values for one language's pages."""
 
@@ -121,28 +130,28 @@ class Formatter:
 
     def date(self, value: datetime.date) -> str:
         """`15 Ebrill 2026` / `15 April 2026`."""
-        return format_date(value, "long", locale=self.locale)
+        return _date(value, "long", locale=self.locale)
 
     def month(self, value: datetime.date) -> str:
         """`Ion 2026` / `Jan 2026`, for chart axes."""
-        return format_date(value, "MMM y", locale=self.locale)
+        return _date(value, "MMM y", locale=self.locale)
 
     def percent(self, share: float) -> str:
         """`46%`."""
-        return format_percent(share, locale=self.locale)
+        return _percent(share, locale=self.locale)
 
     def number(self, value: float) -> str:
         """A number with the locale's grouping; whole numbers without decimals."""
         if float(value).is_integer():
-            return format_decimal(int(value), locale=self.locale)
-        return format_decimal(value, format="#,##0.##", locale=self.locale)
+            return _decimal(int(value), locale=self.locale)
+        return _decimal(value, format="#,##0.##", locale=self.locale)
 
     def money(self, value: float, currency: str) -> str:
         """`£322,400`, or `£1,234.50` when there are pence."""
         if float(value).is_integer():
-            return format_currency(int(value), currency, format="¤#,##0", locale=self.locale,
+            return _currency(int(value), currency, format="¤#,##0", locale=self.locale,
                                    currency_digits=False)
-        return format_currency(value, currency, locale=self.locale)
+        return _currency(value, currency, locale=self.locale)
 
     def sort_key(self, text: str) -> tuple[object, ...]:
         """The key that puts `text` in this language's alphabetical order."""

@@ -7,6 +7,7 @@ engine can drive it.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from .asof import AsOfError, parse_day, resolve_as_of
@@ -30,9 +32,11 @@ from .load import load_portfolio
 from .model.portfolio import Portfolio
 from .opendata import feed_path
 from .problems import errors
-from .render.generate import site_files, sync_tree
+from .render.generate import language_files, page_paths, remove_stale, write_changed
+from .render.headings import anchor_ids, outline
+from .render.pages import site_pages
 from .schema import write_schemas
-from .search.pagefind import SearchIndexError, build_index
+from .search.pagefind import SearchIndexError, finish_index, start_index
 from .search.words import add_search_words, search_words
 
 log = get_plugin_logger(__name__)
@@ -64,6 +68,14 @@ class RhaglenConfig(base.Config):  # type: ignore[no-untyped-call]
     reporting_interval = c.Type(int, default=DEFAULT_REPORTING_INTERVAL)
 
 
+Run = Callable[[list[Callable[[], int]]], list[int]]
+
+
+def one_by_one(jobs: list[Callable[[], int]]) -> list[int]:
+    """Run `jobs` here, one after the other."""
+    return [job() for job in jobs]
+
+
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
                         for p in folder.rglob("*") if p.is_file()))
@@ -76,6 +88,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         self._generated_for: tuple[Any, ...] | None = None
         self._default_404: bytes | None = None
         self._export: tuple[Portfolio, date] | None = None  # what on_post_build publishes
+        self._html: dict[str, str] = {}  # generated pages' HTML, kept out of Markdown
 
     def _programmes_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.programmes_dir
@@ -83,42 +96,64 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
     def _templates_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.templates_dir
 
-    @event_priority(100)
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Load and check the data, then write the pages; runs once per language build."""
+    def _as_of(self) -> date:
         if self.config.reporting_interval < 1:
             raise PluginError("rhaglen: reporting_interval is a number of days, 1 or more, "
                               f"got {self.config.reporting_interval}")
-        folder = self._programmes_dir(config)
         try:
-            as_of = resolve_as_of(self.config.as_of)
+            return resolve_as_of(self.config.as_of)
         except AsOfError as exc:
             raise PluginError(str(exc)) from None
-        state = (_fingerprint(folder) if folder.is_dir() else (), as_of, config.docs_dir)
-        if state == self._generated_for:
+
+    def _state(self, config: MkDocsConfig, as_of: date) -> tuple[Any, ...]:
+        """What the generated pages depend on: the data files, the date, the docs folder."""
+        folder = self._programmes_dir(config)
+        return (_fingerprint(folder) if folder.is_dir() else (), as_of, config.docs_dir)
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the data, then write the pages, unless they are written already
+        (by `write_pages`, or by this build's first language)."""
+        as_of = self._as_of()
+        if self._state(config, as_of) == self._generated_for:
             return config
-        result = load_portfolio(folder, as_of)
+        result = load_portfolio(self._programmes_dir(config), as_of)
         failed = errors(result.problems)
         if failed or result.portfolio is None:
             lines = "\n".join(p.format() for p in failed)
             raise PluginError(f"programme data is invalid; nothing was built:\n{lines}")
         for problem in result.problems:
             log.warning(problem.format())
+        self.write_pages(config, result.portfolio)
+        return config
+
+    def write_pages(self, config: MkDocsConfig, portfolio: Portfolio,
+                    run: Run = one_by_one) -> None:
+        """Write every generated page of `portfolio` into the docs tree (only those that
+        changed), each language a job of `run`, which may run them side by side."""
+        as_of = self._as_of()
+        state = self._state(config, as_of)
         docs = Path(config.docs_dir)
-        files = site_files(result.portfolio, as_of, LANGUAGES, self.config.default_language,
-                           self._templates_dir(config), self.config.reporting_interval)
+        pages = site_pages(portfolio, as_of, self.config.reporting_interval)
+        default, templates = self.config.default_language, self._templates_dir(config)
+
+        def language(lang: str) -> Callable[[], int]:
+            return lambda: len(write_changed(docs, language_files(pages, lang, default,
+                                                                  templates)))
         try:
             check_generated(docs)
-            changed = sync_tree(docs, files)
+            written = sum(run([language(lang) for lang in LANGUAGES]))
+            keep = {path for lang in LANGUAGES for path in page_paths(pages, lang, default)}
+            removed = len(remove_stale(docs, keep))
             write_schemas(docs / "schema")
         except UnsafePath as exc:
             raise PluginError(f"{exc}; nothing was built") from None
         except OSError as exc:
             raise PluginError(f"could not write the generated pages: {exc}") from None
-        log.debug("generated %d pages (%d changed), as of %s", len(files), len(changed), as_of)
+        log.debug("generated %d pages (%d written, %d removed), as of %s",
+                  len(pages) * len(LANGUAGES), written, removed, as_of)
         self._generated_for = state
-        self._export = (result.portfolio, as_of)
-        return config
+        self._export = (portfolio, as_of)
 
     @event_priority(-200)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -132,16 +167,31 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Any
     ) -> str:
-        """Point "Edit this page" of a generated page at the YAML file it came from."""
-        if page.meta.get("rhaglen_generated"):
-            source = page.meta.get("rhaglen_source")
-            edit_uri = self.config.source_edit_uri
-            if source and config.repo_url and edit_uri is not None:
-                base_url = config.repo_url.rstrip("/") + "/" + edit_uri.strip("/")
-                page.edit_url = f"{base_url}/{self.config.programmes_dir}/{source}"
-            else:
-                page.edit_url = None
-        return markdown
+        """A generated page is HTML already: keep it from Markdown (on_page_content puts it
+        back), and point its "Edit this page" at the YAML file it came from."""
+        if not page.meta.get("rhaglen_generated"):
+            return markdown
+        source = page.meta.get("rhaglen_source")
+        edit_uri = self.config.source_edit_uri
+        if source and config.repo_url and edit_uri is not None:
+            base_url = config.repo_url.rstrip("/") + "/" + edit_uri.strip("/")
+            page.edit_url = f"{base_url}/{self.config.programmes_dir}/{source}"
+        else:
+            page.edit_url = None
+        self._html[page.file.src_uri] = markdown
+        return ""
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Any
+    ) -> str:
+        """A generated page's HTML as written, with the outline and anchors Markdown's table
+        of contents would have given it."""
+        body = self._html.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        page.toc = get_toc(outline(body))
+        page.present_anchor_ids = anchor_ids(body)
+        return body
 
     def _words(self, config: MkDocsConfig) -> dict[str, Any] | None:
         """Words theme overrides need (404 page, feed link, footer), from this build's catalogue."""
@@ -206,28 +256,32 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         page.write_bytes(self._default_404)
         self._default_404 = None
 
-    @event_priority(-300)
-    def _write_open_data(self, config: MkDocsConfig) -> None:
-        """Once every language is built, publish the open-data files beside the pages."""
-        if not self._outer_build(config) or self._export is None:
-            return
-        portfolio, as_of = self._export
-        settings = ExportSettings(config.site_url or "", self.config.default_language,
-                                  self.config.reporting_interval)
+    def publish(self, config: MkDocsConfig) -> None:
+        """Once every language is built: the open-data files, and the search index (built
+        meanwhile, by Pagefind, from the pages)."""
+        site = Path(config.site_dir)
         try:
-            write_files(Path(config.site_dir), export_files(portfolio, as_of, settings))
+            indexing = start_index(site)
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+        try:
+            if self._export is not None:
+                portfolio, as_of = self._export
+                settings = ExportSettings(config.site_url or "", self.config.default_language,
+                                          self.config.reporting_interval)
+                write_files(site, export_files(portfolio, as_of, settings))
         except OSError as exc:
+            indexing.kill()
+            indexing.communicate()
             raise PluginError(f"could not write the open-data files: {exc}") from None
-
-    @event_priority(-400)
-    def _index_search(self, config: MkDocsConfig) -> None:
-        """Once every language is built, index them for search, each on its own."""
-        if not self._outer_build(config):
-            return
         try:
-            build_index(Path(config.site_dir))
+            finish_index(indexing, site)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 
-    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404, _write_open_data,
-                                  _index_search)
+    @event_priority(-300)
+    def _publish(self, config: MkDocsConfig) -> None:
+        if self._outer_build(config):
+            self.publish(config)
+
+    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404, _publish)

@@ -9,6 +9,7 @@ sanitiser, so even text that escaped the checks cannot inject markup.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -75,6 +76,7 @@ def _keep_link(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+@lru_cache(maxsize=8192)  # a text shows on several pages: render it once
 def render_prose(text: str) -> str:
     """Safe HTML for a Prose text: restricted Markdown, then an allow-list sanitiser."""
     html = _renderer.reset().convert(text)

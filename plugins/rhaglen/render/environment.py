@@ -16,7 +16,8 @@ from jinja2 import (
 )
 
 from ..i18n import LANGUAGES, Strings
-from .markup import css_string, front_matter, md_text, plain, prose
+from .headings import number_headings
+from .markup import css_string, front_matter, plain, prose
 from .pages import Page, feed_href
 from .tables import label_cells
 from .views import page_view
@@ -41,11 +42,11 @@ def environment(overrides: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # Markdown heading ids are written {#id}, so Jinja comments are <#-- ... --#>.
+        # Comments are <#-- ... --#>, as when the pages were Markdown (ids as {#id}).
         comment_start_string="<#--",
         comment_end_string="--#>",
     )
-    env.filters.update(md=md_text, front=front_matter, prose=prose, plain=plain, css=css_string,
+    env.filters.update(front=front_matter, prose=prose, plain=plain, css=css_string,
                        label_cells=label_cells)
     return env
 
@@ -73,4 +74,4 @@ def render_page(page: Page, lang: str, overrides: Path | None = None,
                                "head_feed": page_feed(page, ctx.t)}
     if programme is not None:
         context["frame"] = programme_frame(ctx, programme)
-    return environment(overrides).get_template(page.template).render(context)
+    return number_headings(environment(overrides).get_template(page.template).render(context))

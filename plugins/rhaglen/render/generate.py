@@ -19,6 +19,12 @@ from .pages import Page, site_pages
 GENERATED_ROOTS = ("programmes", "lessons")
 
 
+def page_paths(pages: list[Page], lang: str, default: str) -> list[str]:
+    """Where each page of `pages` is written in one language, in the docs tree."""
+    suffix = "" if lang == default else f".{lang}"
+    return [f"{page.path}index{suffix}.md" for page in pages]
+
+
 def language_files(pages: list[Page], lang: str, default: str,
                    overrides: Path | None = None) -> dict[str, str]:
     """Every page of `site_pages` rendered in one language, by path in the docs tree.
@@ -26,9 +32,8 @@ def language_files(pages: list[Page], lang: str, default: str,
     One language at a time, so that languages can be generated in parallel. Templates in
     `overrides` replace the package's of the same name.
     """
-    suffix = "" if lang == default else f".{lang}"
-    return {f"{page.path}index{suffix}.md": render_page(page, lang, overrides, default)
-            for page in pages}
+    return {path: render_page(page, lang, overrides, default)
+            for path, page in zip(page_paths(pages, lang, default), pages, strict=True)}
 
 
 def site_files(portfolio: Portfolio, as_of: date, languages: tuple[str, ...], default: str,
@@ -46,12 +51,8 @@ def site_files(portfolio: Portfolio, as_of: date, languages: tuple[str, ...], de
     return files
 
 
-def sync_tree(docs_dir: Path, files: dict[str, str]) -> list[str]:
-    """Make the generated folders of `docs_dir` hold exactly `files`; returns what changed.
-
-    Raises UnsafePath, before touching anything, if a generated folder is or holds a link.
-    """
-    check_generated(docs_dir, GENERATED_ROOTS)
+def write_changed(docs_dir: Path, files: dict[str, str]) -> list[str]:
+    """Write each of `files` into `docs_dir` whose content differs; returns those written."""
     changed = []
     for relative, content in sorted(files.items()):
         path = docs_dir / relative
@@ -60,12 +61,27 @@ def sync_tree(docs_dir: Path, files: dict[str, str]) -> list[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
         changed.append(relative)
+    return changed
+
+
+def remove_stale(docs_dir: Path, keep: set[str]) -> list[str]:
+    """Remove the files of the generated folders not in `keep`, and emptied folders."""
+    removed = []
     for root in GENERATED_ROOTS:
         for path in sorted((docs_dir / root).rglob("*"), reverse=True):
             relative = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and relative not in files:
+            if path.is_file() and relative not in keep:
                 path.unlink()
-                changed.append(relative)
+                removed.append(relative)
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return changed
+    return removed
+
+
+def sync_tree(docs_dir: Path, files: dict[str, str]) -> list[str]:
+    """Make the generated folders of `docs_dir` hold exactly `files`; returns what changed.
+
+    Raises UnsafePath, before touching anything, if a generated folder is or holds a link.
+    """
+    check_generated(docs_dir, GENERATED_ROOTS)
+    return write_changed(docs_dir, files) + remove_stale(docs_dir, set(files))

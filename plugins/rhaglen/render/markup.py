@@ -10,15 +10,6 @@ from markupsafe import Markup
 
 from ..prose import render_prose
 
-# Characters that mean something to Markdown or its extensions (attr_list's {: }).
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|~^=:<>&\"'")
-
-
-def md_text(value: object) -> Markup:
-    """Plain text made safe for a Markdown heading: every special character an entity."""
-    return Markup("".join(
-        f"&#{ord(char)};" if char in _MARKDOWN_SPECIAL else char for char in str(value)))
-
 
 def front_matter(value: object) -> Markup:
     """A front-matter value: HTML-escaped (themes print titles raw), then quoted for YAML."""

@@ -25,19 +25,32 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed or is not installed."""
 
 
-def build_index(site: Path) -> None:
-    """Index the built site at `site` into `site/pagefind/`."""
+def start_index(site: Path) -> subprocess.Popen[str]:
+    """Start indexing the built site at `site` into `site/pagefind/`; `finish_index` waits.
+
+    Pagefind reads only the pages, so other files may be written meanwhile."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
     for selector in EXCLUDE:
         command += ["--exclude-selectors", selector]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
     except OSError as exc:
         raise SearchIndexError(f"could not run Pagefind: {exc}") from None
-    if done.returncode != 0:
-        message = (done.stderr or done.stdout).strip()
+
+
+def finish_index(running: subprocess.Popen[str], site: Path) -> None:
+    """Wait for the index `start_index` started; SearchIndexError if Pagefind failed."""
+    out, err = running.communicate()
+    if running.returncode != 0:
+        message = (err or out).strip()
         raise SearchIndexError(f"Pagefind could not index the site: {message}")
     _sort_entry(site / "pagefind" / "pagefind-entry.json")
+
+
+def build_index(site: Path) -> None:
+    """Index the built site at `site` into `site/pagefind/`."""
+    finish_index(start_index(site), site)
 
 
 def _sort_entry(entry: Path) -> None:

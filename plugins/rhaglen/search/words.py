@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 
 from .mutations import STOP_WORDS, fold, radicals
 
@@ -21,34 +20,19 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LANG = re.compile(r'<html[^>]*\blang="([a-z]+)"')
 # The end of a cell, term or block: Pagefind would glue the next element's first word on.
 _CELL_END = re.compile(r"(</(?:td|th|dt|dd|li|p|h[1-6]|caption|figcaption|div|span)>)(?=<)")
-_SKIP = frozenset({"script", "style", "svg", "template"})
-
-
-class _Text(HTMLParser):
-    """The text of an HTML fragment, each element's words kept apart."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._skipping += tag in _SKIP
-
-    def handle_endtag(self, tag: str) -> None:
-        self._skipping -= tag in _SKIP and self._skipping > 0
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+# Elements whose content is not text a reader reads.
+_SKIPPED = re.compile(r"<(script|style|svg|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_MARKUP = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 
 
 def words_of(fragment: str) -> list[str]:
-    """The words of an HTML fragment, in order: "<td>a</td><td>b</td>" → ["a", "b"]."""
-    parser = _Text()
-    parser.feed(fragment)
-    parser.close()
-    return WORD.findall(" ".join(parser.parts))
+    """The words of an HTML fragment, in order: "<td>a</td><td>b</td>" → ["a", "b"].
+
+    Every tag parts words, as an HTML parser's text events would; a regular expression
+    does it in a fraction of the time, which counts on every page of a large site.
+    """
+    text = _MARKUP.sub(" ", _SKIPPED.sub(" ", fragment))
+    return WORD.findall(html.unescape(text))
 
 
 def extra_words(words: list[str], lang: str) -> list[str]:
