@@ -14,7 +14,8 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from .languages import build_languages
 from .load import LoadResult, load_portfolio
 from .model.portfolio import Portfolio
 from .problems import errors
+from .render.pages import Page
 from .side_by_side import JobFailed
 from .staging import Busy, building, clear_leftovers, locked, replace
 
@@ -143,6 +145,21 @@ def valid_portfolio(config: MkDocsConfig, day: date, site_dir: Path) -> Portfoli
     return result.portfolio
 
 
+@contextmanager
+def _dated(day: date) -> Iterator[None]:
+    """Sitemap dates and gzip times follow the as-of date, so a build gives the same bytes
+    (unless SOURCE_DATE_EPOCH is set already)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        midnight = datetime.combine(day, time(), tzinfo=UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        if epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
 def build_into(config: MkDocsConfig, day: date, site: Path,
                portfolio: Portfolio | None = None) -> None:
     """Build beside `site`, then put the new site in its place; BuildFailed if MkDocs fails.
@@ -152,22 +169,29 @@ def build_into(config: MkDocsConfig, day: date, site: Path,
     """
     staging = building(site)
     config["site_dir"] = str(staging)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None:  # sitemap dates and gzip times follow the as-of date: same bytes
-        midnight = datetime.combine(day, time(), tzinfo=UTC)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-    try:
-        if portfolio is not None and "i18n" in config.plugins:
-            build_languages(config, portfolio)
-        else:
-            build(config)
-        replace(staging, site)
-    except (MkDocsException, JobFailed) as exc:
-        raise BuildFailed(str(exc)) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if epoch is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+    with _dated(day):
+        try:
+            if portfolio is not None and "i18n" in config.plugins:
+                build_languages(config, portfolio)
+            else:
+                build(config)
+            replace(staging, site)
+        except (MkDocsException, JobFailed) as exc:
+            raise BuildFailed(str(exc)) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_over(config: MkDocsConfig, day: date, site: Path, portfolio: Portfolio,
+               kept: Callable[[Page], bool]) -> None:
+    """The preview's quick build: over the site already in `site`, rendering again only
+    what changed (see `languages.build_languages`); BuildFailed if MkDocs fails."""
+    config["site_dir"] = str(site)
+    with _dated(day):
+        try:
+            build_languages(config, portfolio, kept, dirty=True)
+        except (MkDocsException, JobFailed) as exc:
+            raise BuildFailed(str(exc)) from None
 
 
 def reported(command: str, folder: Path, work: Callable[[], str | None]) -> int:

@@ -18,6 +18,7 @@ The result is the same bytes as the one-process build (a test holds them equal).
 from __future__ import annotations
 
 import gzip
+import logging
 import re
 import shutil
 import struct
@@ -27,31 +28,48 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from .model.portfolio import Portfolio
+from .render.generate import GENERATED_ROOTS
+from .render.pages import Page as SitePage
 from .side_by_side import side_by_side
 
 ASIDE = ".rhaglen-languages"  # where the other languages are built, inside the site
 _URLS = re.compile(r"(?s)(<urlset[^>]*>)(.*)(</urlset>)")
 
 
-def build_languages(config: MkDocsConfig, portfolio: Portfolio) -> None:
-    """Build every language of `config` into its `site_dir`, side by side."""
+def build_languages(config: MkDocsConfig, portfolio: Portfolio,
+                    kept: Callable[[SitePage], bool] | None = None, dirty: bool = False) -> None:
+    """Build every language of `config` into its `site_dir`, side by side.
+
+    `dirty` (the preview) builds over the site already there, rendering again only the
+    pages whose source changed, and the pages every page's menu names (`_rebuilt`);
+    `kept` says which generated pages need not be rendered again (`write_pages`).
+    """
     plugin: Any = config.plugins["rhaglen"]
     i18n: Any = config.plugins["i18n"]
     site = Path(config.site_dir)
-    plugin.write_pages(config, portfolio, side_by_side)
+    removed = plugin.write_pages(config, portfolio, side_by_side, kept)
     default = i18n.default_language
     others = [lang for lang in i18n.build_languages if lang != default]
-    side_by_side([_language_build(config, lang, default, site) for lang in [default, *others]])
+    if dirty:
+        _forget(site, removed, default)
+        for lang in others:  # its build writes straight into the pages on show
+            (site / lang).mkdir(exist_ok=True)
+            (site / ASIDE / lang).mkdir(parents=True, exist_ok=True)
+            (site / ASIDE / lang / lang).symlink_to(Path("..", "..", lang),
+                                                    target_is_directory=True)
+    side_by_side([_language_build(config, lang, default, site, dirty)
+                  for lang in [default, *others]])
     for lang in others:
         _move_in(site / ASIDE / lang, site, lang)
     shutil.rmtree(site / ASIDE, ignore_errors=True)
     plugin.publish(config)
 
 
-def _language_build(config: MkDocsConfig, lang: str, default: str,
-                    site: Path) -> Callable[[], None]:
+def _language_build(config: MkDocsConfig, lang: str, default: str, site: Path,
+                    dirty: bool) -> Callable[[], None]:
     """A job that builds `lang` only (in a process of its own: it changes the plugins)."""
     def job() -> None:
         i18n: Any = config.plugins["i18n"]
@@ -59,13 +77,45 @@ def _language_build(config: MkDocsConfig, lang: str, default: str,
         if lang != default:
             i18n.current_language = lang
             config["site_dir"] = str(site / ASIDE / lang)
-        build(config)
+        if dirty:  # for this process only, which ends with the build
+            File.is_modified = _rebuilt  # type: ignore[method-assign,assignment]
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+        build(config, dirty=dirty)
     return job
+
+
+_is_modified = File.is_modified
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build's menus may be wrong: `_rebuilt` keeps them right."""
+    return "'dirty' build" not in record.getMessage()
+
+
+def _rebuilt(file: File) -> bool:
+    """In a dirty build, whether to read and write `file` again: if its source is newer
+    than its page, and always for a written page or a site-wide generated one, whose
+    titles every page's menu shows (MkDocs reads no title from a page it skips)."""
+    generated = file.src_uri.startswith(tuple(f"{root}/" for root in GENERATED_ROOTS))
+    site_wide = not generated or file.src_uri.startswith(("programmes/index", "lessons/"))
+    return (file.is_documentation_page() and site_wide) or _is_modified(file)
+
+
+def _forget(site: Path, removed: list[str], default: str) -> None:
+    """Delete the built pages of the generated pages just removed from the docs tree."""
+    for source in removed:
+        folder, _, name = source.rpartition("/")
+        lang = name.removeprefix("index").removesuffix(".md").lstrip(".") or default
+        built = site / ("" if lang == default else lang) / folder / "index.html"
+        built.unlink(missing_ok=True)
 
 
 def _move_in(built: Path, site: Path, lang: str) -> None:
     """Move the `lang` pages built in `built` into `site`, with its 404 page and sitemap."""
-    (built / lang).rename(site / lang)
+    if (built / lang).is_symlink():  # a dirty build wrote through it into `site / lang`
+        (built / lang).unlink()
+    else:
+        (built / lang).rename(site / lang)
     if (built / "404.html").is_file():
         (built / "404.html").replace(site / lang / "404.html")
     ours, theirs = site / "sitemap.xml", built / "sitemap.xml"

@@ -7,6 +7,7 @@ engine can drive it.
 from __future__ import annotations
 
 import html
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from .opendata import feed_path
 from .problems import errors
 from .render.generate import language_files, page_paths, remove_stale, write_changed
 from .render.headings import anchor_ids, outline
+from .render.pages import Page as SitePage
 from .render.pages import site_pages
 from .schema import write_schemas
 from .search.pagefind import SearchIndexError, finish_index, start_index
@@ -127,33 +129,38 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         self.write_pages(config, result.portfolio)
         return config
 
-    def write_pages(self, config: MkDocsConfig, portfolio: Portfolio,
-                    run: Run = one_by_one) -> None:
+    def write_pages(self, config: MkDocsConfig, portfolio: Portfolio, run: Run = one_by_one,
+                    kept: Callable[[SitePage], bool] | None = None) -> list[str]:
         """Write every generated page of `portfolio` into the docs tree (only those that
-        changed), each language a job of `run`, which may run them side by side."""
+        changed), each language a job of `run`, which may run them side by side; returns
+        the pages removed. Pages `kept` says are on disk as they would be written (the
+        preview knows) are not rendered again."""
         as_of = self._as_of()
         state = self._state(config, as_of)
         docs = Path(config.docs_dir)
         pages = site_pages(portfolio, as_of, self.config.reporting_interval)
         default, templates = self.config.default_language, self._templates_dir(config)
+        changing = [page for page in pages if kept is None or not kept(page)]
 
         def language(lang: str) -> Callable[[], int]:
-            return lambda: len(write_changed(docs, language_files(pages, lang, default,
+            return lambda: len(write_changed(docs, language_files(changing, lang, default,
                                                                   templates)))
         try:
             check_generated(docs)
             written = sum(run([language(lang) for lang in LANGUAGES]))
             keep = {path for lang in LANGUAGES for path in page_paths(pages, lang, default)}
-            removed = len(remove_stale(docs, keep))
+            removed = remove_stale(docs, keep)
             write_schemas(docs / "schema")
         except UnsafePath as exc:
             raise PluginError(f"{exc}; nothing was built") from None
         except OSError as exc:
             raise PluginError(f"could not write the generated pages: {exc}") from None
-        log.debug("generated %d pages (%d written, %d removed), as of %s",
-                  len(pages) * len(LANGUAGES), written, removed, as_of)
+        log.debug("generated %d pages (%d rendered, %d written, %d removed), as of %s",
+                  len(pages) * len(LANGUAGES), len(changing) * len(LANGUAGES), written,
+                  len(removed), as_of)
         self._generated_for = state
         self._export = (portfolio, as_of)
+        return removed
 
     @event_priority(-200)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -260,6 +267,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         """Once every language is built: the open-data files, and the search index (built
         meanwhile, by Pagefind, from the pages)."""
         site = Path(config.site_dir)
+        shutil.rmtree(site / "pagefind", ignore_errors=True)  # Pagefind adds, never removes
         try:
             indexing = start_index(site)
         except SearchIndexError as exc:

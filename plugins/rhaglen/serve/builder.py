@@ -8,15 +8,26 @@ lines the preview's problem page shows, never as an exception.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..build import BuildFailed, build_into, check_portfolio, destination, disk_message, sources
+from ..build import (
+    BuildFailed,
+    build_into,
+    build_over,
+    check_portfolio,
+    destination,
+    disk_message,
+    sources,
+)
 from ..destinations import GENERATED_FOLDERS
+from ..model.portfolio import Portfolio, Programme
 from ..problems import errors
+from ..render.pages import Page
 
 
 @dataclass(frozen=True)
@@ -55,17 +66,56 @@ class Attempt:
     problems: tuple[str, ...] = ()
 
 
-def attempt(config: MkDocsConfig, day: date, site: Path) -> Attempt:
-    """Check the data, then build it into `site` (a folder that does not exist yet)."""
+@dataclass
+class Memory:
+    """What the site on show was built from: the programmes, and what every page shares."""
+
+    shared: tuple[object, ...] | None = None
+    programmes: dict[str, Programme] = field(default_factory=dict)
+
+    def remember(self, day: date, portfolio: Portfolio | None) -> None:
+        """Remember a successful build's data (None: a build failed, so forget it all)."""
+        self.shared = None if portfolio is None else (day, dict(portfolio.tags))
+        self.programmes = {} if portfolio is None else {
+            programme.slug: programme for programme in portfolio.programmes}
+
+    def kept(self, day: date, portfolio: Portfolio) -> Callable[[Page], bool]:
+        """Whether a page is on disk as it would be rendered now: a page of a programme
+        whose data is as it was, when what every page shares is as it was too."""
+        same = set()
+        if self.shared == (day, dict(portfolio.tags)):
+            same = {programme.slug for programme in portfolio.programmes
+                    if self.programmes.get(programme.slug) == programme}
+
+        def kept(page: Page) -> bool:
+            programme = page.data.get("programme")
+            return programme is not None and programme.slug in same
+        return kept
+
+
+def attempt(config: MkDocsConfig, day: date, site: Path, memory: Memory | None = None,
+            over: bool = False) -> Attempt:
+    """Check the data, then build it: into `site`, a folder that does not exist yet; or,
+    `over` the site in `site`, rendering only what changed since `memory`'s build."""
+    memory = memory or Memory()
     try:
         result = check_portfolio(config, day)
         if errors(result.problems):  # warnings too: they are part of what to fix
             return Attempt(None, tuple(problem.format() for problem in result.problems))
-        build_into(config, day, destination(config, site))
+        portfolio = result.portfolio
+        assert portfolio is not None
+        if over:
+            build_over(config, day, site, portfolio, memory.kept(day, portfolio))
+        else:
+            build_into(config, day, destination(config, site), portfolio)
+        memory.remember(day, portfolio)
     except BuildFailed as exc:
+        memory.remember(day, None)
         return Attempt(None, tuple(str(exc).splitlines()))
     except OSError as exc:
+        memory.remember(day, None)
         return Attempt(None, (disk_message(exc),))
     except Exception as exc:  # a theme template's mistake, say: the preview outlives it
+        memory.remember(day, None)
         return Attempt(None, (f"the build stopped: {type(exc).__name__}: {exc}",))
     return Attempt(site)

@@ -20,9 +20,9 @@ from pathlib import Path
 from types import FrameType, TracebackType
 
 from ..build import BuildFailed, configure
-from .builder import Attempt, Sources, attempt, config_sources, usual_sources
+from .builder import Attempt, Memory, Sources, attempt, config_sources, usual_sources
 from .server import PreviewServer, Shown
-from .watch import Fingerprint, fingerprint
+from .watch import Fingerprint, fingerprint, only_under
 
 
 class Preview:
@@ -36,6 +36,11 @@ class Preview:
         self._work = Path(tempfile.mkdtemp(prefix="rhaglen-serve-"))
         self._sources: Sources = usual_sources(self._config_file)
         self._seen: Fingerprint | None = None
+        # The site on show, what it was built from, and its data: a change to programme
+        # data alone is built over it, rendering only what changed.
+        self._live: Path | None = None
+        self._built_from: Fingerprint | None = None
+        self._memory = Memory()
         self._language = self._server.shown.default_language
         self._stop, self._building = threading.Event(), threading.Event()
         self._builder = threading.Thread(target=self._watch, name="rhaglen-builder", daemon=True)
@@ -94,15 +99,24 @@ class Preview:
         found = config_sources(config, self._config_file)
         if found != self._sources:
             self._sources, self._seen = found, fingerprint(found.watched, found.skipped)
-        self._language = config.plugins["rhaglen"].config["default_language"]
-        site = self._work / f"site-{self._server.shown.generation + 1}"
-        self._publish(attempt(config, day, site), started, day)
+        plugin = config.plugins["rhaglen"]
+        self._language = plugin.config["default_language"]
+        data = Path(config.config_file_path).parent / plugin.config["programmes_dir"]
+        built_from, seen = self._built_from, self._seen
+        over = (self._live is not None and built_from is not None
+                and only_under(built_from ^ seen, data))
+        site = self._live if over and self._live else (
+            self._work / f"site-{self._server.shown.generation + 1}")
+        result = attempt(config, day, site, self._memory, over=over)
+        self._live, self._built_from = (site, seen) if result.site else (None, None)
+        self._publish(result, started, day)
 
     def _publish(self, result: Attempt, started: float, day: date | None) -> None:
         generation = self._server.shown.generation + 1
+        before = self._server.shown.site
         self._server.show(Shown(generation, result.site, result.problems, self._language))
         for old in self._work.glob("site-*"):  # the one before stays for requests under way
-            if old.name not in (f"site-{generation}", f"site-{generation - 1}"):
+            if old not in (result.site, before):
                 shutil.rmtree(old, ignore_errors=True)
         if result.site is not None:
             seconds = time.monotonic() - started

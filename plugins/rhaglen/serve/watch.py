@@ -41,3 +41,10 @@ def fingerprint(watched: Iterable[Path], skipped: Iterable[Path] = ()) -> Finger
             marks.extend(_mark(os.path.join(top, name)) for name in names
                          if not EDITOR_FILES.search(name))
     return frozenset(mark for mark in marks if mark is not None)
+
+
+def only_under(changes: Fingerprint, folder: Path) -> bool:
+    """Whether every change between two fingerprints (their symmetric difference) is a
+    file inside `folder`, and there is at least one."""
+    inside = os.path.abspath(folder) + os.sep
+    return bool(changes) and all(mark[0].startswith(inside) for mark in changes)
