@@ -19,7 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_time import AS_OF, make_project
-
 from rhaglen.serve.session import Preview
 
 MARKER = "Cyflwynwyd adroddiad y peilot"
