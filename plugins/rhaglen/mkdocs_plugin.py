@@ -141,14 +141,17 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         pages = site_pages(portfolio, as_of, self.config.reporting_interval)
         default, templates = self.config.default_language, self._templates_dir(config)
         changing = [page for page in pages if kept is None or not kept(page)]
+        i18n: Any = config.plugins.get("i18n")  # a site may build one language only
+        languages = [lang for lang in LANGUAGES
+                     if i18n is None or lang in i18n.build_languages]
 
         def language(lang: str) -> Callable[[], int]:
             return lambda: len(write_changed(docs, language_files(changing, lang, default,
                                                                   templates)))
         try:
             check_generated(docs)
-            written = sum(run([language(lang) for lang in LANGUAGES]))
-            keep = {path for lang in LANGUAGES for path in page_paths(pages, lang, default)}
+            written = sum(run([language(lang) for lang in languages]))
+            keep = {path for lang in languages for path in page_paths(pages, lang, default)}
             removed = remove_stale(docs, keep)
             write_schemas(docs / "schema")
         except UnsafePath as exc:
@@ -156,7 +159,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise PluginError(f"could not write the generated pages: {exc}") from None
         log.debug("generated %d pages (%d rendered, %d written, %d removed), as of %s",
-                  len(pages) * len(LANGUAGES), len(changing) * len(LANGUAGES), written,
+                  len(pages) * len(languages), len(changing) * len(languages), written,
                   len(removed), as_of)
         self._generated_for = state
         self._export = (portfolio, as_of)

@@ -11,6 +11,7 @@ each, so "llyfr" softens to "lyfr", and "chwarae" is not a mutated "cwarae" only
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 VOWELS = frozenset("aeiouwy")
 # Radical → its mutated forms, by kind; "" is the soft mutation of "g" (it drops).
@@ -37,6 +38,7 @@ nhw chi ti mi ei'r a'r ôl dim mwy iawn
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 
+@lru_cache(maxsize=65536)  # a site says the same words on many pages
 def fold(word: str) -> str:
     """Lower case without accents: "Dŵr" → "dwr", "copïo" → "copio"."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -74,7 +76,8 @@ for _radical, _forms in TABLE.items():
             _BACK.setdefault(_form, set()).add(_radical)
 
 
-def radicals(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def radicals(word: str) -> frozenset[str]:
     """Every dictionary form `word` may be a mutation of, itself included, in lower case.
 
     "Gymru" → {"gymru", "cymru"}; "nghymru" → {"nghymru", "cymru"}; "lyfr" → {"lyfr",
@@ -83,7 +86,7 @@ def radicals(word: str) -> set[str]:
     low = word.lower()
     forms = {low}
     if not low:
-        return forms
+        return frozenset(forms)
     letter = first_letter(low)
     rest = low[len(letter):]
     for radical in _BACK.get(letter, ()):
@@ -92,4 +95,4 @@ def radicals(word: str) -> set[str]:
         forms.add("g" + low)
     if low.startswith("h") and low[1:2] in VOWELS:
         forms.add(low[1:])
-    return forms
+    return frozenset(forms)

@@ -100,4 +100,7 @@ def datapackage(tables: Sequence[Table], programmes: Sequence[Programme], as_of:
         package["homepage"] = settings.site_url
     slugs = [None, *(p.slug for p in programmes)]
     package["resources"] = [_resource(t, slug) for slug in slugs for t in tables]
-    return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact: the package describes every programme's tables, thousands of resources on a
+    # large site, and only compact JSON is written by the standard library's C encoder.
+    return (json.dumps(package, ensure_ascii=False, separators=(",", ":")) + "\n"
+            ).encode("utf-8")
