@@ -46,7 +46,7 @@ golden: $(STAMP)
 	$(BIN)/python -m pytest -q tests/test_golden_pages.py --snapshot-update
 
 bench: $(STAMP)
-	$(BIN)/python tests/bench/build_time.py
+	$(BIN)/python tests/bench/site_bench.py --preview  # all figures; Hugo compared if installed
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache docs/programmes docs/lessons docs/schema

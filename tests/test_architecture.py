@@ -14,7 +14,8 @@ CORE = ["rhaglen.load", "rhaglen.rules", "rhaglen.render.generate", "rhaglen.sch
         "rhaglen.changes", "rhaglen.pagechanges", "rhaglen.diffsummary", "rhaglen.gitsource",
         "rhaglen.newupdate", "rhaglen.diffcli",
         "rhaglen.scaffold", "rhaglen.formatting", "rhaglen.i18n", "rhaglen.prose",
-        "rhaglen.export.tables", "rhaglen.serve.server", "rhaglen.serve.watch"]
+        "rhaglen.export.tables", "rhaglen.serve.server", "rhaglen.serve.watch",
+        "rhaglen.side_by_side", "rhaglen.render.headings"]
 
 
 def test_core_runs_with_mkdocs_blocked(tmp_path: Path) -> None:
