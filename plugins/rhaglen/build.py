@@ -183,15 +183,24 @@ def build_into(config: MkDocsConfig, day: date, site: Path,
 
 
 def build_over(config: MkDocsConfig, day: date, site: Path, portfolio: Portfolio,
-               kept: Callable[[Page], bool]) -> None:
-    """The preview's quick build: over the site already in `site`, rendering again only
-    what changed (see `languages.build_languages`); BuildFailed if MkDocs fails."""
+               kept: Callable[[Page], bool]) -> Callable[[], None]:
+    """The preview's quick build: the pages, over the site already in `site`, rendering
+    again only what changed (see `languages.build_languages`); BuildFailed if MkDocs
+    fails. Returns what writes the open data and search index, to call once the pages
+    are on show (BuildFailed if it fails)."""
     config["site_dir"] = str(site)
     with _dated(day):
         try:
-            build_languages(config, portfolio, kept, dirty=True)
+            build_languages(config, portfolio, kept, dirty=True, publish=False)
         except (MkDocsException, JobFailed) as exc:
             raise BuildFailed(str(exc)) from None
+
+    def finish() -> None:
+        try:
+            config.plugins["rhaglen"].publish(config)  # type: ignore[attr-defined]
+        except MkDocsException as exc:
+            raise BuildFailed(str(exc)) from None
+    return finish
 
 
 def reported(command: str, folder: Path, work: Callable[[], str | None]) -> int:

@@ -40,8 +40,10 @@ _URLS = re.compile(r"(?s)(<urlset[^>]*>)(.*)(</urlset>)")
 
 
 def build_languages(config: MkDocsConfig, portfolio: Portfolio,
-                    kept: Callable[[SitePage], bool] | None = None, dirty: bool = False) -> None:
-    """Build every language of `config` into its `site_dir`, side by side.
+                    kept: Callable[[SitePage], bool] | None = None, dirty: bool = False,
+                    publish: bool = True) -> None:
+    """Build every language of `config` into its `site_dir`, side by side, then (unless
+    not to `publish`: the preview shows the pages first) the open data and search index.
 
     `dirty` (the preview) builds over the site already there, rendering again only the
     pages whose source changed, and the pages every page's menu names (`_rebuilt`);
@@ -65,7 +67,8 @@ def build_languages(config: MkDocsConfig, portfolio: Portfolio,
     for lang in others:
         _move_in(site / ASIDE / lang, site, lang)
     shutil.rmtree(site / ASIDE, ignore_errors=True)
-    plugin.publish(config)
+    if publish:
+        plugin.publish(config)
 
 
 def _language_build(config: MkDocsConfig, lang: str, default: str, site: Path,

@@ -40,9 +40,12 @@ def export_files(portfolio: Portfolio, as_of: date, settings: ExportSettings
 
 
 def write_files(root: Path, files: dict[str, bytes]) -> None:
-    """Write `files` under `root`, each through a temporary file and a rename."""
+    """Write `files` under `root`, each through a temporary file and a rename; a file that
+    already holds its content (the preview writes over its last build) is left alone."""
     for relative, content in files.items():
         path = root / relative
+        if path.is_file() and not path.is_symlink() and path.read_bytes() == content:
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rhaglen-")
         with os.fdopen(fd, "wb") as handle:

@@ -64,6 +64,7 @@ class Attempt:
 
     site: Path | None
     problems: tuple[str, ...] = ()
+    finish: Callable[[], None] | None = None  # to run once the site is on show
 
 
 @dataclass
@@ -104,8 +105,9 @@ def attempt(config: MkDocsConfig, day: date, site: Path, memory: Memory | None =
             return Attempt(None, tuple(problem.format() for problem in result.problems))
         portfolio = result.portfolio
         assert portfolio is not None
+        finish = None
         if over:
-            build_over(config, day, site, portfolio, memory.kept(day, portfolio))
+            finish = build_over(config, day, site, portfolio, memory.kept(day, portfolio))
         else:
             build_into(config, day, destination(config, site), portfolio)
         memory.remember(day, portfolio)
@@ -118,4 +120,4 @@ def attempt(config: MkDocsConfig, day: date, site: Path, memory: Memory | None =
     except Exception as exc:  # a theme template's mistake, say: the preview outlives it
         memory.remember(day, None)
         return Attempt(None, (f"the build stopped: {type(exc).__name__}: {exc}",))
-    return Attempt(site)
+    return Attempt(site, finish=finish)

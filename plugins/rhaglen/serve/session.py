@@ -110,6 +110,13 @@ class Preview:
         result = attempt(config, day, site, self._memory, over=over)
         self._live, self._built_from = (site, seen) if result.site else (None, None)
         self._publish(result, started, day)
+        if result.finish is not None:  # the open data and search index, once pages show
+            try:
+                result.finish()
+            except (BuildFailed, OSError) as exc:
+                self._live = self._built_from = None  # build the next change whole
+                print(f"The open data or search index was not written: {exc}",
+                      file=sys.stderr, flush=True)
 
     def _publish(self, result: Attempt, started: float, day: date | None) -> None:
         generation = self._server.shown.generation + 1
