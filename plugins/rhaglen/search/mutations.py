@@ -74,6 +74,21 @@ for _radical, _forms in TABLE.items():
             _BACK.setdefault(_form, set()).add(_radical)
 
 
+def rules() -> dict[str, list[str] | dict[str, list[str]]]:
+    """The rules `radicals` reads a word by, as data for the search box's script.
+
+    The browser reads a reader's query as this module reads a page's words: "Gymru" is
+    also searched as "cymru". So the script holds no Welsh of its own; it is given this:
+    mutated first letter → radicals, the Welsh letters written with more than one
+    character (in the order to try them), the first letters after which a soft-mutated
+    "g" may have dropped, the vowels an "h-" may stand before, and the stop words (never
+    expanded). `radicals` reads the same tables; a test holds the script to it.
+    """
+    return {"radicals": {form: sorted(back) for form, back in sorted(_BACK.items())},
+            "letters": list(DIGRAPHS), "dropped_g": sorted(_AFTER_DROPPED_G),
+            "vowels": sorted(VOWELS), "stop": sorted(STOP_WORDS)}
+
+
 def radicals(word: str) -> set[str]:
     """Every dictionary form `word` may be a mutation of, itself included, in lower case.
 
