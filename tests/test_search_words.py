@@ -80,10 +80,9 @@ def read_by_rules(word: str, given: dict[str, Any]) -> list[str]:
     """`radicals` as javascripts/rhaglen-search.js computes it from the rules alone."""
     letter = next((d for d in given["letters"] if word.startswith(d)), word[:1])
     forms = [word, *(radical + word[len(letter):] for radical in given["radicals"].get(letter, []))]
-    if letter in given["dropped_g"]:
-        forms.append("g" + word)
-    if word.startswith("h") and word[1:2] in given["vowels"]:
-        forms.append(word[1:])
+    forms += [dropped + word for dropped, before in given["dropped"].items() if letter in before]
+    forms += [word[len(added):] for added, before in given["prefixed"].items()
+              if word.startswith(added) and word[len(added):][:1] in before]
     return list(dict.fromkeys(forms))
 
 

@@ -28,8 +28,13 @@ export function radicals(word, rules) {
   const letter = firstLetter(word, rules);
   const rest = word.slice(letter.length);
   for (const radical of rules.radicals[letter] ?? []) forms.push(radical + rest);
-  if (rules.dropped_g.includes(letter)) forms.push("g" + word);
-  if (word.startsWith("h") && rules.vowels.includes(word.slice(1, 2))) forms.push(word.slice(1));
+  for (const [dropped, before] of Object.entries(rules.dropped)) {  // "ardd" ← "gardd"
+    if (before.includes(letter)) forms.push(dropped + word);
+  }
+  for (const [added, before] of Object.entries(rules.prefixed)) {  // "hafon" ← "afon"
+    const after = word.slice(added.length);
+    if (word.startsWith(added) && before.includes(after.slice(0, 1))) forms.push(after);
+  }
   return [...new Set(forms)];
 }
 
