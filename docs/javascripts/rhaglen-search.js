@@ -132,7 +132,7 @@ function setUp(root) {
   function load() {
     pagefind ??= import(new URL("../pagefind/pagefind.js", import.meta.url).href)
       .then(async (api) => {
-        await api.options({ noWorker: true, excerptLength: WORDS });
+        await api.options({ noWorker: true });  // one script to download, not two
         await api.init();
         return api;
       })
@@ -149,13 +149,14 @@ function setUp(root) {
     return li;
   }
 
-  async function showMore() {
+  /** Show the next SHOWN results (`fresh`: in place of those shown, once they are ready). */
+  async function showMore(fresh = false) {
     const number = latest;
     const next = found.slice(shown, shown + SHOWN);
     const pages = await Promise.all(next.map((result) => result.data()));
     if (number !== latest) return [];
     const items = pages.map(item);
-    list.append(...items);
+    list[fresh ? "replaceChildren" : "append"](...items);
     shown += next.length;
     more.hidden = shown >= found.length;
     return items;
@@ -168,7 +169,12 @@ function setUp(root) {
     panel.hidden = false;
     status.textContent = say("searching");
     const api = await load();
-    if (!api || number !== latest) return;
+    if (number !== latest) return;
+    if (!api) {  // no index to search (pagefind.js could not be fetched): say nothing
+      status.textContent = "";
+      panel.hidden = true;
+      return;
+    }
     const lists = await Promise.all(queries(term, rules).map((query) => api.search(query)));
     if (number !== latest) return;
     const best = new Map();  // a result's id names its page: each page once, at its best
@@ -177,8 +183,7 @@ function setUp(root) {
     }
     found = [...best.values()].sort((a, b) => b.score - a.score);
     shown = 0;
-    list.replaceChildren();
-    await showMore();
+    await showMore(true);
     if (number !== latest) return;
     const count = found.length;
     status.textContent = say(count === 0 ? "zero_results" : count === 1 ? "one_result"
@@ -208,8 +213,10 @@ function setUp(root) {
   });
   clear.addEventListener("click", () => { reset(); input.focus(); });
   more.addEventListener("click", async () => {
-    const items = await showMore();
-    items[0]?.querySelector("a").focus();
+    if (more.getAttribute("aria-disabled")) return;  // one page of results at a time
+    more.setAttribute("aria-disabled", "true");
+    const items = await showMore().finally(() => more.removeAttribute("aria-disabled"));
+    items[0]?.querySelector("a").focus();  // the first new result, read on from there
   });
   root.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
