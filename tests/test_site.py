@@ -181,6 +181,13 @@ def test_search_has_one_index_per_language_and_no_lunr_index(demo_site: Path) ->
     assert entry["languages"]["en"]["wasm"] == "en"  # English stemmed
     assert entry["languages"]["cy"]["wasm"] is None  # no English stemming on Welsh
     assert not (demo_site / "search").exists()
+    # The box is Rhaglen's own, on pagefind.js: none of Pagefind's ready-made interfaces.
+    assert (demo_site / "pagefind" / "pagefind.js").is_file()
+    assert not list((demo_site / "pagefind").glob("pagefind-*ui*")), "unused interfaces"
+    assert not (demo_site / "pagefind" / "pagefind-highlight.js").exists()
+    assert (demo_site / "javascripts" / "rhaglen-search.js").is_file()
+    for page in pages(demo_site):
+        assert "pagefind-ui" not in page.read_text(encoding="utf-8"), page
 
 
 @pytest.mark.parametrize(("lang", "words", "target"), [

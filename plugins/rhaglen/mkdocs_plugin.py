@@ -39,7 +39,7 @@ from .render.pages import Page as SitePage
 from .render.pages import site_pages
 from .schema import write_schemas
 from .search.pagefind import SearchIndexError, finish_index, start_index
-from .search.words import add_search_words, search_words
+from .search.words import add_search_words, search_box
 
 log = get_plugin_logger(__name__)
 
@@ -215,7 +215,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
                 "accessibility": html.escape(t("site.accessibility")),
                 "accessibility_path": f"{prefix}accessibility/",
                 "search_label": html.escape(t("search.label")),
-                "search_words": search_words(t)}
+                "search": search_box(t, lang)}
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig

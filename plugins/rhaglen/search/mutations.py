@@ -26,8 +26,12 @@ TABLE: dict[str, tuple[str, ...]] = {
 }
 # Welsh letters written with two characters: never split them.
 DIGRAPHS = ("ngh", "ch", "dd", "ff", "ng", "ll", "ph", "rh", "th", "mh", "nh")
-# A word that begins with "g" may lose it, so these may begin a soft-mutated "g" word.
+# The radical the soft mutation drops ("g"): a word that begins with it may lose it, so
+# these letters may begin a soft-mutated "g" word ("ardd", "wlad", "las").
+DROPPED = next(radical for radical, soft in SOFT.items() if soft == "")
 _AFTER_DROPPED_G = VOWELS | {"l", "r"}
+# The letter put before a word that begins with a vowel ("ei hafon").
+H_BEFORE_VOWEL = "h"
 
 _STOP_TEXT = """
 a â ac ag am ar at y yr 'r i o yn yng ym mae maen oes ei eu ein eich fy dy gan gyda
@@ -64,7 +68,7 @@ def mutations(word: str) -> set[str]:
         if mutated or rest:
             forms.add(mutated + rest)
     if letter[:1] in VOWELS:
-        forms.add("h" + low)
+        forms.add(H_BEFORE_VOWEL + low)
     return forms
 
 
@@ -74,6 +78,24 @@ for _radical, _forms in TABLE.items():
     for _form in _forms:
         if _form:
             _BACK.setdefault(_form, set()).add(_radical)
+
+
+def rules() -> dict[str, list[str] | dict[str, list[str]]]:
+    """The rules `radicals` reads a word by, as data for the search box's script.
+
+    The browser reads a reader's query as this module reads a page's words: "Gymru" is
+    also searched as "cymru". So the script holds no Welsh of its own; it is given this:
+    mutated first letter → radicals; the Welsh letters written with more than one
+    character (in the order to try them); the letter the soft mutation drops, with the
+    letters that may then begin the word; the letter put before a vowel, with the vowels;
+    and the stop words (never expanded). `radicals` reads the same tables; a test holds
+    the script to it.
+    """
+    return {"radicals": {form: sorted(back) for form, back in sorted(_BACK.items())},
+            "letters": list(DIGRAPHS),
+            "dropped": {DROPPED: sorted(_AFTER_DROPPED_G)},
+            "prefixed": {H_BEFORE_VOWEL: sorted(VOWELS)},
+            "stop": sorted(STOP_WORDS)}
 
 
 @lru_cache(maxsize=65536)
@@ -92,7 +114,8 @@ def radicals(word: str) -> frozenset[str]:
     for radical in _BACK.get(letter, ()):
         forms.add(radical + rest)
     if letter in _AFTER_DROPPED_G:  # soft "g" drops: "ardd", "wlad", "las" ← "g…"
-        forms.add("g" + low)
-    if low.startswith("h") and low[1:2] in VOWELS:
-        forms.add(low[1:])
+        forms.add(DROPPED + low)
+    after = low[len(H_BEFORE_VOWEL):]
+    if low.startswith(H_BEFORE_VOWEL) and after[:1] in VOWELS:
+        forms.add(after)
     return frozenset(forms)

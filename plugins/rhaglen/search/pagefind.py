@@ -5,6 +5,10 @@ the index by `<html lang>` and writes it under `pagefind/` in small chunks a bro
 on demand, so a reader downloads a little of one language's index, not all of both. Its
 work is linear in pages. Pagefind stems English; it has no Welsh stemmer, so Welsh words
 stay as written, with their radicals beside them (`rhaglen.search.words`).
+
+The site's search box is its own (`javascripts/rhaglen-search.js`, on Pagefind's JS API,
+`pagefind.js`), so the ready-made interfaces Pagefind also writes are deleted: no page
+links them, and a reader never downloads them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,12 @@ from pathlib import Path
 # would otherwise fill results' excerpts with the same words on every page.
 EXCLUDE = (".rh-breadcrumbs", ".rh-local", ".md-content__button", ".headerlink",
            ".rh-download", ".rh-feed")
+
+
+# Pagefind's own search interfaces, written beside its API; the site uses none of them.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+          "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-highlight.js")
 
 
 class SearchIndexError(RuntimeError):
@@ -46,6 +56,8 @@ def finish_index(running: subprocess.Popen[str], site: Path) -> None:
         message = (err or out).strip()
         raise SearchIndexError(f"Pagefind could not index the site: {message}")
     _sort_entry(site / "pagefind" / "pagefind-entry.json")
+    for name in UNUSED:
+        (site / "pagefind" / name).unlink(missing_ok=True)
 
 
 def build_index(site: Path) -> None:

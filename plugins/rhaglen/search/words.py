@@ -4,7 +4,10 @@ Pagefind indexes the words of a page as written. A Welsh page says "yng Ngogledd
 a reader types "gogledd". So each page also carries, in a hidden block that Pagefind
 indexes at a lower weight, the dictionary forms (radicals) of its mutated Welsh words and
 the accent-free spelling of words with a circumflex ("dŵr" → "dwr"). Stop words are left
-out. English needs only the folding: Pagefind stems English itself.
+out. English needs only the folding: Pagefind stems English itself. The block has an id
+(`BLOCK_ID`): Pagefind records where it starts, so the search box never shows its words
+in an excerpt. The search box reads queries the other way (`search_box`): a mutated form
+typed is also searched as its radicals, by the rules of `mutations.rules`.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from typing import Any
 
-from .mutations import STOP_WORDS, fold, radicals
+from .mutations import STOP_WORDS, fold, radicals, rules
 
 MARKER = "<!--rh-search-words-->"
+BLOCK_ID = "rh-search-words"
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LANG = re.compile(r'<html[^>]*\blang="([a-z]+)"')
 # The end of a cell, term or block: Pagefind would glue the next element's first word on.
@@ -55,16 +60,19 @@ def add_search_words(page: str) -> str:
         return page
     body = _CELL_END.sub(r"\1 ", page[start:at])
     extra = extra_words(words_of(body.partition(">")[2]), lang.group(1))
-    block = ('<div class="rh-search-words" hidden data-pagefind-weight="0.5">'
+    block = (f'<div id="{BLOCK_ID}" class="rh-search-words" hidden data-pagefind-weight="0.5">'
              f"{html.escape(' '.join(extra))}</div>") if extra else ""
     return page[:start] + body + block + page[at + len(MARKER):]
 
 
-def search_words(t: Callable[[str], str]) -> dict[str, str]:
-    """The search box's interface words in the page's language, as Pagefind's UI names them."""
-    keys = ("placeholder", "clear", "load_more", "many_results", "one_result",
-            "zero_results", "searching")
-    names = {"clear": "clear_search"}
-    words = {names.get(key, key): t(f"search.{key}") for key in keys}
-    words["search_label"] = t("search.label")
-    return words
+# The search box's words, by their keys under `search.` in the catalogues.
+BOX_WORDS = ("label", "placeholder", "clear", "load_more", "many_results", "one_result",
+             "zero_results", "searching")
+
+
+def search_box(t: Callable[[str], str], lang: str) -> dict[str, Any]:
+    """What the header search box needs, as JSON for its script: its words in the page's
+    language, the id of the hidden words block, and, on a Welsh page, the mutation rules
+    to read a query by (None elsewhere: English words are not mutated)."""
+    return {"words": {key: t(f"search.{key}") for key in BOX_WORDS}, "block": BLOCK_ID,
+            "rules": rules() if lang == "cy" else None}
