@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -178,8 +180,31 @@ def _load_tags(path: Path, problems: list[Problem]) -> tuple[dict[str, Text], se
     return tags, {key for key in doc.data if key != INTERNAL}
 
 
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while loading, then restore it as it was.
+
+    Loading makes hundreds of thousands of small objects (YAML values, their marks,
+    models) that refer to nothing that refers back, so reference counting frees them;
+    the collector, started every 700 new objects, would walk them again and again for
+    nothing: a sixth of `validate`'s time at 100 programmes.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_portfolio(root: Path, as_of: date) -> LoadResult:
     """Load and check every programme under `root`, judging dates against `as_of`."""
+    with _cycle_collection_paused():
+        return _load_portfolio(root, as_of)
+
+
+def _load_portfolio(root: Path, as_of: date) -> LoadResult:
     problems: list[Problem] = []
     if not root.is_dir():
         return LoadResult(None, [_file_problem(root, "no such folder")])
