@@ -13,11 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from .asof import AsOfError, parse_day, resolve_as_of
-from .destinations import UnsafePath
 from .load import load_portfolio
 from .problems import errors
-from .scaffold import ScaffoldError, scaffold_programme
-from .schema import write_schemas
 
 
 def _date(text: str) -> date:
@@ -129,6 +126,9 @@ def _validate(folder: Path, as_of: date | None, form: str = "text") -> int:
 
 
 def _schema(folder: Path) -> int:
+    from .destinations import UnsafePath
+    from .schema import write_schemas  # the export model, needed by no other command
+
     try:
         paths = write_schemas(folder)
     except UnsafePath as exc:
@@ -150,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         return _schema(args.output)
     if args.command == "new":
+        from .scaffold import ScaffoldError, scaffold_programme
+
         try:
             created = scaffold_programme(args.dir, args.slug)
         except ScaffoldError as exc:
