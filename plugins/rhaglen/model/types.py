@@ -20,9 +20,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from ..prose import prose_problems
 from ..yamlload import BIDI_CONTROLS, Plain
@@ -228,12 +230,30 @@ def _name_as_text(value: Any) -> Any:
     return {"cy": value, "en": value} if isinstance(value, str) else value
 
 
+@dataclass(frozen=True)
+class _Stated:
+    """A JSON Schema keyword for a rule that the type's own validator checks.
+
+    `Field(max_length=...)` would put the keyword in the schema too, but pydantic would
+    then check it once more, in Python, after the validator, on every value.
+    """
+
+    keyword: str
+    value: int
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema[self.keyword] = self.value
+        return json_schema
+
+
 Line = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
-                 Field(max_length=MAX_LINE)]
+                 _Stated("maxLength", MAX_LINE)]
 TextLine = Annotated[str, BeforeValidator(_text_line, json_schema_input_type=str),
-                     Field(max_length=MAX_TEXT)]
+                     _Stated("maxLength", MAX_TEXT)]
 Paragraphs = Annotated[str, BeforeValidator(_paragraphs, json_schema_input_type=str),
-                       Field(max_length=MAX_PROSE)]
+                       _Stated("maxLength", MAX_PROSE)]
 Int = Annotated[int, BeforeValidator(_integer, json_schema_input_type=int)]
 Number = Annotated[float, BeforeValidator(_number, json_schema_input_type=float)]
 Bool = Annotated[bool, BeforeValidator(_boolean, json_schema_input_type=bool)]
