@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -36,14 +36,21 @@ class Plain(str):
     __slots__ = ()
 
 
+class Place(Protocol):
+    """Where the parser met a value or key: its line and column, counted from 0."""
+
+    line: int
+    column: int
+
+
 @dataclass
 class Document:
-    """A loaded file: its data, and the line and column of every value and key."""
+    """A loaded file: its data, and where every value and key is (see `mark`)."""
 
     path: Path
     data: Any = None
-    marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[Key, Place] = field(default_factory=dict)
+    key_marks: dict[Key, Place] = field(default_factory=dict)
     # Read partly (`load_yaml(..., partial=True)`): where reading stopped, if it did,
     # and the values found wrong while reading on (a duplicate key, a tag).
     cut: Key | None = None
@@ -64,14 +71,16 @@ class Document:
         return (*loc[:at], index, *loc[at + 1:])
 
     def mark(self, loc: Key) -> tuple[int, int]:
-        """The position of the value at `loc`, or of its nearest enclosing value."""
+        """The line and column of the value at `loc`, or of its nearest enclosing value."""
         while loc not in self.marks and loc:
             loc = loc[:-1]
-        return self.marks.get(loc, (1, 1))
+        place = self.marks.get(loc)
+        return (1, 1) if place is None else (place.line + 1, place.column + 1)
 
     def key_mark(self, loc: Key) -> tuple[int, int]:
-        """The position of the key that names `loc`, falling back to the value."""
-        return self.key_marks.get(loc) or self.mark(loc)
+        """The line and column of the key that names `loc`, falling back to the value."""
+        place = self.key_marks.get(loc)
+        return self.mark(loc) if place is None else (place.line + 1, place.column + 1)
 
 
 def format_location(loc: Key) -> str:
@@ -222,7 +231,7 @@ class _Composer:
         if type(event) is _Broken:
             raise self.broken(event)
         mark = event.start_mark
-        self.marks[loc] = (mark.line + 1, mark.column + 1)
+        self.marks[loc] = mark
         if depth > MAX_DEPTH:
             raise self.stop(mark, loc, f"nesting is deeper than {MAX_DEPTH} levels")
         if type(event) is _Alias:
@@ -273,17 +282,17 @@ class _Composer:
                                 "merge keys (<<) are not allowed; write the keys out")
             child_loc = (*loc, key)
             if key in result:
-                first = key_marks[child_loc]
+                first = key_marks[child_loc].line + 1
                 self.fault(
-                    key_mark, child_loc, f"duplicate key '{key}' (first at line {first[0]})"
+                    key_mark, child_loc, f"duplicate key '{key}' (first at line {first})"
                 )
                 self.node(next(events), (*loc, f"{key}#dup"), depth + 1)
                 continue
-            key_marks[child_loc] = (key_mark.line + 1, key_mark.column + 1)
+            key_marks[child_loc] = key_mark
             event = next(events)
             if type(event) is _Scalar and event.tag is None and depth < MAX_DEPTH:
                 mark: Any = event.start_mark  # a value without a tag, as `node` reads it
-                marks[child_loc] = (mark.line + 1, mark.column + 1)
+                marks[child_loc] = mark
                 result[key] = _scalar(event)
                 continue
             try:
