@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .asof import AsOfError, parse_day, resolve_as_of
-from .load import load_portfolio
+from .check import check_portfolio
 from .problems import errors
 
 
@@ -113,15 +113,14 @@ def _validate(folder: Path, as_of: date | None, form: str = "text") -> int:
     except AsOfError as exc:
         print(f"rhaglen validate: {exc}", file=sys.stderr)
         return 2
-    result = load_portfolio(folder, day)
-    for problem in result.problems:
+    checked = check_portfolio(folder, day)
+    for problem in checked.problems:
         print(problem.github() if form == "github" else problem.format())
-    failed = errors(result.problems)
+    failed = errors(checked.problems)
     if failed:
         print(f"{len(failed)} problem(s) found; nothing was published.", file=sys.stderr)
         return 1
-    count = len(result.portfolio.programmes) if result.portfolio else 0
-    print(f"{folder}: {count} programme(s), valid.", file=sys.stderr)
+    print(f"{folder}: {checked.valid} programme(s), valid.", file=sys.stderr)
     return 0
 
 
