@@ -10,9 +10,9 @@ from rhaglen.i18n import LANGUAGES, PLURAL_FORMS, catalogue
 
 from .helpers import REPO
 
-CORE = ["rhaglen.load", "rhaglen.rules", "rhaglen.render.generate", "rhaglen.schema",
-        "rhaglen.changes", "rhaglen.pagechanges", "rhaglen.diffsummary", "rhaglen.gitsource",
-        "rhaglen.newupdate", "rhaglen.diffcli",
+CORE = ["rhaglen.load", "rhaglen.check", "rhaglen.rules", "rhaglen.render.generate",
+        "rhaglen.schema", "rhaglen.changes", "rhaglen.pagechanges", "rhaglen.diffsummary",
+        "rhaglen.gitsource", "rhaglen.newupdate", "rhaglen.diffcli",
         "rhaglen.scaffold", "rhaglen.formatting", "rhaglen.i18n", "rhaglen.prose",
         "rhaglen.export.tables", "rhaglen.serve.server", "rhaglen.serve.watch",
         "rhaglen.side_by_side", "rhaglen.render.headings"]

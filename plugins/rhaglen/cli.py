@@ -13,11 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from .asof import AsOfError, parse_day, resolve_as_of
-from .destinations import UnsafePath
-from .load import load_portfolio
+from .check import check_portfolio
 from .problems import errors
-from .scaffold import ScaffoldError, scaffold_programme
-from .schema import write_schemas
 
 
 def _date(text: str) -> date:
@@ -116,19 +113,21 @@ def _validate(folder: Path, as_of: date | None, form: str = "text") -> int:
     except AsOfError as exc:
         print(f"rhaglen validate: {exc}", file=sys.stderr)
         return 2
-    result = load_portfolio(folder, day)
-    for problem in result.problems:
+    checked = check_portfolio(folder, day)
+    for problem in checked.problems:
         print(problem.github() if form == "github" else problem.format())
-    failed = errors(result.problems)
+    failed = errors(checked.problems)
     if failed:
         print(f"{len(failed)} problem(s) found; nothing was published.", file=sys.stderr)
         return 1
-    count = len(result.portfolio.programmes) if result.portfolio else 0
-    print(f"{folder}: {count} programme(s), valid.", file=sys.stderr)
+    print(f"{folder}: {checked.valid} programme(s), valid.", file=sys.stderr)
     return 0
 
 
 def _schema(folder: Path) -> int:
+    from .destinations import UnsafePath
+    from .schema import write_schemas  # the export model, needed by no other command
+
     try:
         paths = write_schemas(folder)
     except UnsafePath as exc:
@@ -150,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         return _schema(args.output)
     if args.command == "new":
+        from .scaffold import ScaffoldError, scaffold_programme
+
         try:
             created = scaffold_programme(args.dir, args.slug)
         except ScaffoldError as exc:

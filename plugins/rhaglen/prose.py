@@ -9,11 +9,12 @@ sanitiser, so even text that escaped the checks cannot inject markup.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-import markdown
-import nh3
+if TYPE_CHECKING:
+    from markdown import Markdown
 
 ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br"}
 LINK_SCHEMES = ("https:", "mailto:")
@@ -27,10 +28,25 @@ _FORBIDDEN = {
 }
 _ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
 
-_detector = markdown.Markdown()
-_renderer = markdown.Markdown(extensions=["sane_lists"])
-_renderer.preprocessors.deregister("html_block")
-_renderer.inlinePatterns.deregister("html")
+
+# Made when first needed: importing Markdown and setting up both takes about 60 ms (the
+# renderer's extension is looked up among the installed packages), and `validate` runs
+# the detector only on prose that may hold something forbidden, and never the renderer.
+@cache
+def _detector() -> Markdown:
+    import markdown
+
+    return markdown.Markdown()
+
+
+@cache
+def _renderer() -> Markdown:
+    import markdown
+
+    renderer = markdown.Markdown(extensions=["sane_lists"])
+    renderer.preprocessors.deregister("html_block")
+    renderer.inlinePatterns.deregister("html")
+    return renderer
 
 
 class _Inspector(HTMLParser):
@@ -60,8 +76,9 @@ def prose_problems(text: str) -> list[str]:
     problems: list[str] = []
     if _ATTR_LIST.search(text):
         problems.append("attribute lists ({: ...}) are not allowed")
-    html = _detector.reset().convert(text)
-    if any(str(raw).lstrip().startswith("<") for raw in _detector.htmlStash.rawHtmlBlocks):
+    detector = _detector()
+    html = detector.reset().convert(text)
+    if any(str(raw).lstrip().startswith("<") for raw in detector.htmlStash.rawHtmlBlocks):
         problems.append("raw HTML is not allowed")
     else:
         inspector = _Inspector()
@@ -79,7 +96,9 @@ def _keep_link(element: str, attribute: str, value: str) -> str | None:
 @lru_cache(maxsize=8192)  # a text shows on several pages: render it once
 def render_prose(text: str) -> str:
     """Safe HTML for a Prose text: restricted Markdown, then an allow-list sanitiser."""
-    html = _renderer.reset().convert(text)
+    import nh3
+
+    html = _renderer().reset().convert(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

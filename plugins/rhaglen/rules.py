@@ -11,11 +11,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection
 from datetime import date
+from functools import cache
 
 from .draft import Draft
-from .model.records import RecordEntry, records, walk
+from .model.records import RecordEntry, located, records_among
 from .model.risks import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
-from .model.types import RefTo
+from .model.types import Model, RefTo
 from .problems import Problem, Severity, display_path
 from .sense import sense_problems
 from .yamlload import Document, Key, format_location
@@ -37,10 +38,22 @@ def _listing(kinds: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
+@cache
+def _references(model: type[Model]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Each field of a model class that names records: attribute, key, the kinds it may name."""
+    found = []
+    for name, info in model.model_fields.items():
+        target = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        if target is not None:
+            found.append((name, info.alias or name, target.kinds))
+    return tuple(found)
+
+
 class _Checker:
     def __init__(self, programme: Draft, docs: dict[str, Document]) -> None:
         self.programme = programme
         self.docs = docs
+        self.models = located(programme)
         self.problems: list[Problem] = []
         self.index: dict[str, RecordEntry] = {}
 
@@ -57,7 +70,7 @@ class _Checker:
         return f"{display_path(doc.path)}:{line}:{col}"
 
     def collect_ids(self) -> None:
-        for entry in records(self.programme):
+        for entry in records_among(self.models):
             first = self.index.get(entry.id.lower())
             if first is None:
                 self.index[entry.id.lower()] = entry
@@ -66,18 +79,15 @@ class _Checker:
                             f"by {_a(_kind_text(first.kind))} at {self.where(first)}")
 
     def check_refs(self) -> None:
-        for file, model in self.programme.files():
-            for record, loc in walk(model):
-                for name, info in type(record).model_fields.items():
-                    target = next((m for m in info.metadata if isinstance(m, RefTo)), None)
-                    value = getattr(record, name)
-                    if target is None or value is None:
-                        continue
-                    key = info.alias or name
-                    refs = [((*loc, key, i), v) for i, v in enumerate(value)] if isinstance(
-                        value, tuple) else [((*loc, key), value)]
-                    for ref_loc, ref in refs:
-                        self.check_ref(file, ref_loc, key, str(ref), target.kinds)
+        for file, record, loc in self.models:
+            for name, key, kinds in _references(type(record)):
+                value = getattr(record, name)
+                if value is None:
+                    continue
+                refs = [((*loc, key, i), v) for i, v in enumerate(value)] if isinstance(
+                    value, tuple) else [((*loc, key), value)]
+                for ref_loc, ref in refs:
+                    self.check_ref(file, ref_loc, key, str(ref), kinds)
 
     def check_ref(self, file: str, loc: Key, key: str, ref: str, kinds: tuple[str, ...]) -> None:
         entry = self.index.get(ref.lower())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -36,14 +36,21 @@ class Plain(str):
     __slots__ = ()
 
 
+class Place(Protocol):
+    """Where the parser met a value or key: its line and column, counted from 0."""
+
+    line: int
+    column: int
+
+
 @dataclass
 class Document:
-    """A loaded file: its data, and the line and column of every value and key."""
+    """A loaded file: its data, and where every value and key is (see `mark`)."""
 
     path: Path
     data: Any = None
-    marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[Key, Place] = field(default_factory=dict)
+    key_marks: dict[Key, Place] = field(default_factory=dict)
     # Read partly (`load_yaml(..., partial=True)`): where reading stopped, if it did,
     # and the values found wrong while reading on (a duplicate key, a tag).
     cut: Key | None = None
@@ -64,14 +71,16 @@ class Document:
         return (*loc[:at], index, *loc[at + 1:])
 
     def mark(self, loc: Key) -> tuple[int, int]:
-        """The position of the value at `loc`, or of its nearest enclosing value."""
+        """The line and column of the value at `loc`, or of its nearest enclosing value."""
         while loc not in self.marks and loc:
             loc = loc[:-1]
-        return self.marks.get(loc, (1, 1))
+        place = self.marks.get(loc)
+        return (1, 1) if place is None else (place.line + 1, place.column + 1)
 
     def key_mark(self, loc: Key) -> tuple[int, int]:
-        """The position of the key that names `loc`, falling back to the value."""
-        return self.key_marks.get(loc) or self.mark(loc)
+        """The line and column of the key that names `loc`, falling back to the value."""
+        place = self.key_marks.get(loc)
+        return self.mark(loc) if place is None else (place.line + 1, place.column + 1)
 
 
 def format_location(loc: Key) -> str:
@@ -122,14 +131,49 @@ def _before(doc: Document, value: Any, loc: Key, at: tuple[int, int],
     return kept, cut
 
 
+_Scalar, _Alias, _StreamEnd = yaml.ScalarEvent, yaml.AliasEvent, yaml.StreamEndEvent
+_SequenceStart, _SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MappingEnd = yaml.MappingEndEvent
+
+
+@dataclass(frozen=True)
+class _Broken:
+    """Stands after the last event read for the error that stopped the parser there."""
+
+    error: yaml.YAMLError
+
+
+def _events(text: str) -> list[Any]:
+    """Every event of `text`, then, if the parser met an error, that error (`_Broken`).
+
+    Read in one loop rather than one call per value the composer asks for: the parser
+    is as strict either way, and the error is raised when the composer comes to it, so
+    it is reported as if met there, and not at all if composing stopped before it.
+    """
+    parser = _Parser(text)
+    events: list[Any] = []
+    try:
+        while True:
+            event = parser.get_event()
+            events.append(event)
+            if type(event) is _StreamEnd:
+                return events
+    except yaml.YAMLError as exc:
+        events.append(_Broken(exc))
+        return events
+    finally:
+        parser.dispose()
+
+
 class _Composer:
-    def __init__(self, doc: Document, text: str, problems: list[Problem]) -> None:
+    def __init__(self, doc: Document, text: str, shown: str, problems: list[Problem]) -> None:
         self.doc = doc
         self.problems = problems
-        self.shown = display_path(doc.path)
+        self.shown = shown
         self.text = text
+        self.marks, self.key_marks = doc.marks, doc.key_marks
         self.closed: dict[Key, int] = {}  # list or mapping -> the line where it ends
-        self.events = _Parser(text)
+        self.events = iter(_events(text))
 
     def problem(self, mark: Any, loc: Key, message: str) -> None:
         self.problems.append(
@@ -151,56 +195,61 @@ class _Composer:
         self.problem(mark, loc, message)
         self.doc.faults.append(loc)
 
+    def broken(self, at: _Broken) -> _Stop:
+        """Report a syntax error the composer has come to; the exception to raise."""
+        if not isinstance(at.error, yaml.MarkedYAMLError):
+            raise at.error
+        line, col, message = syntax_message(at.error, self.text)
+        self.problems.append(Problem(self.shown, line, col, "syntax", message))
+        return _Stop((line, col))
+
     def next(self) -> Any:
-        try:
-            return self.events.get_event()
-        except yaml.MarkedYAMLError as exc:
-            line, col, message = syntax_message(exc, self.text)
-            self.problems.append(Problem(self.shown, line, col, "syntax", message))
-            raise _Stop((line, col)) from None
+        event = next(self.events)
+        if type(event) is _Broken:
+            raise self.broken(event)
+        return event
 
     def compose(self) -> Any:
         try:
             self.next()  # StreamStart
-            if isinstance(self.events.peek_event(), yaml.StreamEndEvent):
+            if type(first := next(self.events)) is _Broken:
+                raise first.error  # met looking ahead: reported whole by `load_yaml`
+            if type(first) is _StreamEnd:
                 return None
-            self.next()  # DocumentStart
-            value = self.node(self.next(), (), 0)
+            value = self.node(next(self.events), (), 0)  # after the DocumentStart
             self.next()  # DocumentEnd
             extra = self.next()
-            if not isinstance(extra, yaml.StreamEndEvent):
+            if type(extra) is not _StreamEnd:
                 self.problem(extra.start_mark, (), "only one YAML document is allowed per file")
                 self.doc.cut = ()
             return value
         except _Stop as stop:
             value, self.doc.cut = _before(self.doc, stop.value, (), stop.at, self.closed)
             return value
-        finally:
-            self.events.dispose()
 
     def node(self, event: Any, loc: Key, depth: int) -> Any:
+        if type(event) is _Broken:
+            raise self.broken(event)
         mark = event.start_mark
-        self.doc.marks[loc] = (mark.line + 1, mark.column + 1)
+        self.marks[loc] = mark
         if depth > MAX_DEPTH:
             raise self.stop(mark, loc, f"nesting is deeper than {MAX_DEPTH} levels")
-        if isinstance(event, yaml.AliasEvent):
+        if type(event) is _Alias:
             raise self.stop(mark, loc,
                             f"aliases (*{event.anchor}) are not allowed; write the value out")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             self.fault(mark, loc, f"YAML tags ({tag}) are not allowed")
-        if isinstance(event, yaml.ScalarEvent):
-            if not event.style:  # plain: None from PyYAML, "" from libyaml
-                return None if event.value in NULLS else Plain(event.value)
-            return event.value
-        if isinstance(event, yaml.SequenceStartEvent):
+        if type(event) is _Scalar:
+            return _scalar(event)
+        if type(event) is _SequenceStart:
             return self.sequence(loc, depth)
         return self.mapping(loc, depth)
 
     def sequence(self, loc: Key, depth: int) -> list[Any]:
         items: list[Any] = []
         try:
-            while not isinstance(child := self.next(), yaml.SequenceEndEvent):
+            while type(child := next(self.events)) is not _SequenceEnd:
                 items.append(self.node(child, (*loc, len(items)), depth + 1))
             self.close(loc, child)
         except _Stop as stop:
@@ -220,30 +269,46 @@ class _Composer:
         return result
 
     def entries(self, result: dict[str, Any], loc: Key, depth: int) -> None:
-        while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
-            key_mark = key_event.start_mark
-            if not isinstance(key_event, yaml.ScalarEvent):
-                raise self.stop(key_mark, loc, "keys must be plain names")
+        events, marks, key_marks = self.events, self.marks, self.key_marks
+        while type(key_event := next(events)) is not _MappingEnd:
+            if type(key_event) is not _Scalar:
+                if type(key_event) is _Broken:
+                    raise self.broken(key_event)
+                raise self.stop(key_event.start_mark, loc, "keys must be plain names")
+            key_mark: Any = key_event.start_mark
             key = str(key_event.value)
             if key == "<<" and not key_event.style:
                 raise self.stop(key_mark, loc,
                                 "merge keys (<<) are not allowed; write the keys out")
             child_loc = (*loc, key)
             if key in result:
-                first = self.doc.key_marks[child_loc]
+                first = key_marks[child_loc].line + 1
                 self.fault(
-                    key_mark, child_loc, f"duplicate key '{key}' (first at line {first[0]})"
+                    key_mark, child_loc, f"duplicate key '{key}' (first at line {first})"
                 )
-                self.node(self.next(), (*loc, f"{key}#dup"), depth + 1)
+                self.node(next(events), (*loc, f"{key}#dup"), depth + 1)
                 continue
-            self.doc.key_marks[child_loc] = (key_mark.line + 1, key_mark.column + 1)
+            key_marks[child_loc] = key_mark
+            event = next(events)
+            if type(event) is _Scalar and event.tag is None and depth < MAX_DEPTH:
+                mark: Any = event.start_mark  # a value without a tag, as `node` reads it
+                marks[child_loc] = mark
+                result[key] = _scalar(event)
+                continue
             try:
-                result[key] = self.node(self.next(), child_loc, depth + 1)
+                result[key] = self.node(event, child_loc, depth + 1)
             except _Stop as stop:
                 if stop.has_value:
                     result[key] = stop.value
                 raise
         self.close(loc, key_event)
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """A scalar's value: a plain one as `Plain` (or None), a quoted one as it is."""
+    if not event.style:  # plain: None from PyYAML, "" from libyaml
+        return None if event.value in NULLS else Plain(event.value)
+    return event.value
 
 
 _LEXICAL = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff"
@@ -292,7 +357,7 @@ def load_yaml(path: Path, problems: list[Problem], partial: bool = False) -> Doc
         return None
     before = len(problems)
     try:
-        doc.data = _Composer(doc, text, problems).compose()
+        doc.data = _Composer(doc, text, shown, problems).compose()
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, 1, 1, "syntax", f"YAML syntax: {exc}"))
         return None

@@ -20,9 +20,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from ..prose import prose_problems
 from ..yamlload import BIDI_CONTROLS, Plain
@@ -60,7 +62,7 @@ def _describe(value: Any) -> str:
     return f"the quoted text '{value}'"
 
 
-# Every character _clean may refuse, found in one pass (a regular expression rather than a
+# Every character _text may refuse, found in one pass (a regular expression rather than a
 # look-up of each character's Unicode category, which was a fifth of `validate`'s time):
 # bidirectional controls and control characters (category Cc, 0-1F and 7F-9F) but the line
 # feed; in one-line text also the line feed and the line and paragraph separators (Zl, Zp).
@@ -78,26 +80,21 @@ def _refuse(char: str, *, one_line: bool) -> PydanticCustomError:
     return fail("control", f"control character U+{ord(char):04X} is not allowed")
 
 
-def _clean(value: str, *, one_line: bool) -> str:
-    value = unicodedata.normalize("NFC", value)
-    value = value.strip() if one_line else value.strip("\n ")
-    refused = _REFUSED_IN[one_line].search(value)
+def _text(value: Any, one_line: bool, limit: int, what: str) -> str:
+    """Text as a person meant it: NFC, trimmed, visible, at most `limit` characters."""
+    if not isinstance(value, str):
+        raise fail("string", "expected text, got {got}", got=_describe(value))
+    text = unicodedata.normalize("NFC", str(value))
+    text = text.strip() if one_line else text.strip("\n ")
+    refused = _REFUSED_IN[one_line].search(text)
     if refused:
         raise _refuse(refused.group(), one_line=one_line)
-    if not value:
+    if not text:
         raise fail("empty", "must not be empty")
-    if not _PLAIN_VISIBLE.search(value) and not any(_visible(char) for char in value):
+    if not ("!" <= text[0] <= "~" or _PLAIN_VISIBLE.search(text)  # ASCII: surely visible
+            or any(_visible(char) for char in text)):
         raise fail("invisible", "has no visible character (only spaces or invisible "
                    "characters such as U+200B); write the text out")
-    return value
-
-
-def _visible(char: str) -> bool:
-    return (unicodedata.category(char) not in ("Cc", "Cf", "Cn", "Zs", "Zl", "Zp")
-            and char not in _BLANK_LETTERS)
-
-
-def _within(text: str, limit: int, what: str) -> str:
     if len(text) > limit:
         raise fail("too_long", "is {length} characters long; {what} may be at most "
                    "{limit} (in each language)", length=f"{len(text):,}", what=what,
@@ -105,23 +102,21 @@ def _within(text: str, limit: int, what: str) -> str:
     return text
 
 
-def _string(value: Any) -> str:
-    if not isinstance(value, str):
-        raise fail("string", "expected text, got {got}", got=_describe(value))
-    return str(value)
+def _visible(char: str) -> bool:
+    return (unicodedata.category(char) not in ("Cc", "Cf", "Cn", "Zs", "Zl", "Zp")
+            and char not in _BLANK_LETTERS)
 
 
 def _line(value: Any) -> str:
-    return _within(_clean(_string(value), one_line=True), MAX_LINE, "a one-line value")
+    return _text(value, True, MAX_LINE, "a one-line value")
 
 
 def _text_line(value: Any) -> str:
-    return _within(_clean(_string(value), one_line=True), MAX_TEXT,
-                   "a title, name or other one-line text")
+    return _text(value, True, MAX_TEXT, "a title, name or other one-line text")
 
 
 def _paragraphs(value: Any) -> str:
-    text = _within(_clean(_string(value), one_line=False), MAX_PROSE, "prose")
+    text = _text(value, False, MAX_PROSE, "prose")
     problems = prose_problems(text)
     if problems:
         raise fail("prose", "; ".join(problems))
@@ -235,12 +230,30 @@ def _name_as_text(value: Any) -> Any:
     return {"cy": value, "en": value} if isinstance(value, str) else value
 
 
+@dataclass(frozen=True)
+class _Stated:
+    """A JSON Schema keyword for a rule that the type's own validator checks.
+
+    `Field(max_length=...)` would put the keyword in the schema too, but pydantic would
+    then check it once more, in Python, after the validator, on every value.
+    """
+
+    keyword: str
+    value: int
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema[self.keyword] = self.value
+        return json_schema
+
+
 Line = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
-                 Field(max_length=MAX_LINE)]
+                 _Stated("maxLength", MAX_LINE)]
 TextLine = Annotated[str, BeforeValidator(_text_line, json_schema_input_type=str),
-                     Field(max_length=MAX_TEXT)]
+                     _Stated("maxLength", MAX_TEXT)]
 Paragraphs = Annotated[str, BeforeValidator(_paragraphs, json_schema_input_type=str),
-                       Field(max_length=MAX_PROSE)]
+                       _Stated("maxLength", MAX_PROSE)]
 Int = Annotated[int, BeforeValidator(_integer, json_schema_input_type=int)]
 Number = Annotated[float, BeforeValidator(_number, json_schema_input_type=float)]
 Bool = Annotated[bool, BeforeValidator(_boolean, json_schema_input_type=bool)]
