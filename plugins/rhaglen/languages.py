@@ -57,6 +57,7 @@ def build_languages(config: MkDocsConfig, portfolio: Portfolio,
     others = [lang for lang in i18n.build_languages if lang != default]
     if dirty:
         _forget(site, removed, default)
+        shutil.rmtree(site / ASIDE, ignore_errors=True)  # what a failed build left
         for lang in others:  # its build writes straight into the pages on show
             (site / lang).mkdir(exist_ok=True)
             (site / ASIDE / lang).mkdir(parents=True, exist_ok=True)
