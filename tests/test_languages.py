@@ -46,3 +46,29 @@ def test_a_generated_page_has_its_sections_beside_it_and_records_not(
     assert not any(target.endswith("-detail") for target in targets)  # records stay out
     title = page.select_one("article h1")
     assert title is not None and title.get("id")
+
+
+def test_a_pagefind_per_language_gives_the_bundle_one_pagefind_gives(demo_site: Path,
+                                                                     tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from rhaglen.search.pagefind import EXCLUDE, UNUSED
+
+    one = tmp_path / "one"
+    command = [sys.executable, "-m", "pagefind", "--site", str(demo_site), "--silent",
+               "--glob", "{*.html,[!p]*/**/*.html,programmes/**/*.html}",  # not pagefind/
+               "--output-path", str(one)]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    subprocess.run(command, check=True)
+    for name in UNUSED:
+        (one / name).unlink(missing_ok=True)
+    ours, theirs = digests(demo_site / "pagefind"), digests(one)
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == ["pagefind-entry.json"]
+    entry = json.loads((demo_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert entry == json.loads((one / "pagefind-entry.json").read_text("utf-8"))
+    assert sorted(entry["languages"]) == ["cy", "en"]
+    assert not list(demo_site.glob(".rhaglen-pagefind-*"))

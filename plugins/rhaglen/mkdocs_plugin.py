@@ -38,7 +38,7 @@ from .render.headings import anchor_ids, outline
 from .render.pages import Page as SitePage
 from .render.pages import site_pages
 from .schema import write_schemas
-from .search.pagefind import SearchIndexError, finish_index, start_index
+from .search.pagefind import SearchIndexError, finish_index, start_index, stop_index
 from .search.words import add_search_words, search_box
 
 log = get_plugin_logger(__name__)
@@ -268,27 +268,30 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
 
     def publish(self, config: MkDocsConfig) -> None:
         """Once every language is built: the open-data files, and the search index (built
-        meanwhile, by Pagefind, from the pages)."""
+        meanwhile, by a Pagefind per language, from the pages)."""
         site = Path(config.site_dir)
         shutil.rmtree(site / "pagefind", ignore_errors=True)  # Pagefind adds, never removes
+        default = self.config.default_language
+        others = [lang for lang in LANGUAGES if lang != default and (site / lang).is_dir()]
         try:
-            indexing = start_index(site)
+            indexing = start_index(site, default, others)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         try:
             if self._export is not None:
                 portfolio, as_of = self._export
-                settings = ExportSettings(config.site_url or "", self.config.default_language,
+                settings = ExportSettings(config.site_url or "", default,
                                           self.config.reporting_interval)
                 write_files(site, export_files(portfolio, as_of, settings))
         except OSError as exc:
-            indexing.kill()
-            indexing.communicate()
+            stop_index(indexing)
             raise PluginError(f"could not write the open-data files: {exc}") from None
         try:
             finish_index(indexing, site)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+        except OSError as exc:
+            raise PluginError(f"could not write the search index: {exc}") from None
 
     @event_priority(-300)
     def _publish(self, config: MkDocsConfig) -> None:
