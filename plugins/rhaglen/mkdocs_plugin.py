@@ -278,11 +278,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         try:
-            if self._export is not None:
-                portfolio, as_of = self._export
-                settings = ExportSettings(config.site_url or "", default,
-                                          self.config.reporting_interval)
-                write_files(site, export_files(portfolio, as_of, settings))
+            self.write_open_data(config, site)
         except OSError as exc:
             stop_index(indexing)
             raise PluginError(f"could not write the open-data files: {exc}") from None
@@ -292,6 +288,15 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
         except OSError as exc:
             raise PluginError(f"could not write the search index: {exc}") from None
+
+    def write_open_data(self, config: MkDocsConfig, folder: Path) -> None:
+        """Write the open-data files of the data `write_pages` wrote the pages of into
+        `folder` (the site, or a folder to move them into it from)."""
+        if self._export is not None:
+            portfolio, as_of = self._export
+            settings = ExportSettings(config.site_url or "", self.config.default_language,
+                                      self.config.reporting_interval)
+            write_files(folder, export_files(portfolio, as_of, settings))
 
     @event_priority(-300)
     def _publish(self, config: MkDocsConfig) -> None:

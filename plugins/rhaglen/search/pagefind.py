@@ -97,21 +97,29 @@ def _glob(site: Path, lang: str, default: str, others: list[str]) -> str:
     return "{" + ",".join(parts) + "}"
 
 
+def bundle_part(site: Path, lang: str) -> Path:
+    """Where one language's bundle is written before the bundles are put together."""
+    return site / f".rhaglen-pagefind-{lang}"
+
+
+def index_command(pages: Path, lang: str, default: str, others: list[str],
+                  output: Path) -> list[str]:
+    """The Pagefind command that indexes `lang`'s pages under `pages` into `output`."""
+    shutil.rmtree(output, ignore_errors=True)  # Pagefind adds to a folder, never empties
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--silent",
+               "--glob", _glob(pages, lang, default, others), "--output-path", str(output)]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    return command
+
+
 def start_index(site: Path, default: str, others: list[str]) -> Running:
     """Start indexing the built site at `site`, a Pagefind for each language (`default`
     at the root, `others` in their folders); `finish_index` waits and puts them together.
 
     Pagefind reads only the pages, so other files may be written meanwhile."""
-    commands = {}
-    for lang in [default, *others]:
-        output = site / f".rhaglen-pagefind-{lang}"
-        shutil.rmtree(output, ignore_errors=True)  # Pagefind adds to a folder, never empties
-        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                   "--glob", _glob(site, lang, default, others), "--output-path", str(output)]
-        for selector in EXCLUDE:
-            command += ["--exclude-selectors", selector]
-        commands[lang] = command
-    return Running(commands)
+    return Running({lang: index_command(site, lang, default, others, bundle_part(site, lang))
+                    for lang in [default, *others]})
 
 
 def stop_index(running: Running) -> None:
@@ -123,16 +131,28 @@ def finish_index(running: Running, site: Path) -> None:
     """Wait for the Pagefinds `start_index` started and put their bundles together in
     `site/pagefind/`; SearchIndexError if one failed."""
     running.wait()
+    if running.failure is not None:
+        for lang in running.languages:
+            shutil.rmtree(bundle_part(site, lang), ignore_errors=True)
+        raise SearchIndexError(running.failure)
+    put_together(site, running.languages)
+
+
+def put_together(site: Path, languages: list[str]) -> None:
+    """Make `site/pagefind/` the bundle of the parts indexed for `languages` (removed)."""
     bundle = site / "pagefind"
-    parts = [site / f".rhaglen-pagefind-{lang}" for lang in running.languages]
+    parts = [bundle_part(site, lang) for lang in languages]
     try:
-        if running.failure is not None:
-            raise SearchIndexError(running.failure)
         shutil.rmtree(bundle, ignore_errors=True)
         entries = [json.loads((part / "pagefind-entry.json").read_text("utf-8"))
                    for part in parts]
-        for part in parts:
-            shutil.copytree(part, bundle, dirs_exist_ok=True)
+        parts[0].rename(bundle)
+        for part in parts[1:]:  # moved, not copied: thousands of files on a large site
+            for path in sorted(part.rglob("*")):
+                target = bundle / path.relative_to(part)
+                if path.is_file() and not target.exists():  # the shared scripts are
+                    target.parent.mkdir(parents=True, exist_ok=True)  # the same in each
+                    path.rename(target)
     finally:
         for part in parts:
             shutil.rmtree(part, ignore_errors=True)
