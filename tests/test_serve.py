@@ -231,3 +231,32 @@ def test_a_change_outside_the_data_builds_a_new_site(preview: Preview, project: 
     (project / "docs" / "about.md").write_text("# Ynghylch\n\nNewydd.\n", encoding="utf-8")
     wait_until(lambda: "Newydd." in get(preview.url + "about/")[1])
     assert preview._server.shown.site != shown
+
+
+def test_the_preview_renders_again_only_the_pages_of_changed_programmes() -> None:
+    import dataclasses
+
+    from rhaglen.load import load_portfolio
+    from rhaglen.render.pages import site_pages
+    from rhaglen.serve.builder import Memory
+
+    portfolio = load_portfolio(REPO / "programmes", DAY).portfolio
+    assert portfolio is not None
+    pages = site_pages(portfolio, DAY)
+    memory = Memory()
+    assert not any(map(memory.kept(DAY, portfolio), pages))  # nothing built yet
+    memory.remember(DAY, portfolio)
+    kept = memory.kept(DAY, portfolio)
+    shared = [page for page in pages if page.data.get("programme") is None]
+    assert shared and not any(map(kept, shared))  # site-wide pages: always again
+    assert all(kept(page) for page in pages if page not in shared)
+    changed = dataclasses.replace(portfolio, programmes=tuple(
+        dataclasses.replace(p, updates=()) if p.slug == WALK else p
+        for p in portfolio.programmes))
+    kept = memory.kept(DAY, changed)
+    slugs = {(page.data["programme"].slug, kept(page)) for page in site_pages(changed, DAY)
+             if page.data.get("programme") is not None}
+    assert slugs == {(WALK, False), ("anadlu-n-rhydd", True)}  # only the changed one again
+    assert not any(map(memory.kept(date(2026, 12, 1), portfolio), pages))  # another day
+    memory.remember(DAY, None)  # a build failed
+    assert not any(map(memory.kept(DAY, portfolio), pages))

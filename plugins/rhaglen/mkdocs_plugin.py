@@ -38,7 +38,7 @@ from .render.headings import anchor_ids, outline
 from .render.pages import Page as SitePage
 from .render.pages import site_pages
 from .schema import write_schemas
-from .search.pagefind import SearchIndexError, finish_index, start_index, stop_index
+from .search.pagefind import SearchIndexError, finish_index, start_index
 from .search.words import add_search_words, search_box
 
 log = get_plugin_logger(__name__)
@@ -117,7 +117,8 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         """Load and check the data, then write the pages, unless they are written already
         (by `write_pages`, or by this build's first language)."""
         as_of = self._as_of()
-        if self._state(config, as_of) == self._generated_for:
+        state = self._state(config, as_of)
+        if state == self._generated_for:
             return config
         result = load_portfolio(self._programmes_dir(config), as_of)
         failed = errors(result.problems)
@@ -126,17 +127,18 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"programme data is invalid; nothing was built:\n{lines}")
         for problem in result.problems:
             log.warning(problem.format())
-        self.write_pages(config, result.portfolio)
+        self.write_pages(config, result.portfolio, state=state)
         return config
 
     def write_pages(self, config: MkDocsConfig, portfolio: Portfolio, run: Run = one_by_one,
-                    kept: Callable[[SitePage], bool] | None = None) -> list[str]:
+                    kept: Callable[[SitePage], bool] | None = None,
+                    state: tuple[Any, ...] | None = None) -> list[str]:
         """Write every generated page of `portfolio` into the docs tree (only those that
         changed), each language a job of `run`, which may run them side by side; returns
         the pages removed. Pages `kept` says are on disk as they would be written (the
-        preview knows) are not rendered again."""
+        preview knows) are not rendered again. `state` is `_state`, if known already."""
         as_of = self._as_of()
-        state = self._state(config, as_of)
+        state = state or self._state(config, as_of)
         docs = Path(config.docs_dir)
         pages = site_pages(portfolio, as_of, self.config.reporting_interval)
         default, templates = self.config.default_language, self._templates_dir(config)
@@ -280,7 +282,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         try:
             self.write_open_data(config, site)
         except OSError as exc:
-            stop_index(indexing)
+            indexing.stop()
             raise PluginError(f"could not write the open-data files: {exc}") from None
         try:
             finish_index(indexing, site)
@@ -290,8 +292,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"could not write the search index: {exc}") from None
 
     def write_open_data(self, config: MkDocsConfig, folder: Path) -> None:
-        """Write the open-data files of the data `write_pages` wrote the pages of into
-        `folder` (the site, or a folder to move them into it from)."""
+        """Write into `folder` the open-data files of the data `write_pages` wrote."""
         if self._export is not None:
             portfolio, as_of = self._export
             settings = ExportSettings(config.site_url or "", self.config.default_language,

@@ -1,4 +1,4 @@
-"""Write the generated pages into the docs tree as real Markdown files, per language.
+"""Write the generated pages into the docs tree as real files, per language.
 
 static-i18n only handles pages that exist as files in the docs tree (FINDINGS.md), so
 pages are files. Only changed files are written, so `mkdocs serve` does not loop, and
@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..destinations import check_generated
 from ..freshness import DEFAULT_REPORTING_INTERVAL
 from ..model.portfolio import Portfolio
 from .environment import render_page
@@ -76,12 +75,3 @@ def remove_stale(docs_dir: Path, keep: set[str]) -> list[str]:
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return removed
-
-
-def sync_tree(docs_dir: Path, files: dict[str, str]) -> list[str]:
-    """Make the generated folders of `docs_dir` hold exactly `files`; returns what changed.
-
-    Raises UnsafePath, before touching anything, if a generated folder is or holds a link.
-    """
-    check_generated(docs_dir, GENERATED_ROOTS)
-    return write_changed(docs_dir, files) + remove_stale(docs_dir, set(files))

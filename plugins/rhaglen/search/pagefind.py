@@ -97,34 +97,27 @@ def _glob(site: Path, lang: str, default: str, others: list[str]) -> str:
     return "{" + ",".join(parts) + "}"
 
 
-def bundle_part(site: Path, lang: str) -> Path:
+def _part(site: Path, lang: str) -> Path:
     """Where one language's bundle is written before the bundles are put together."""
     return site / f".rhaglen-pagefind-{lang}"
 
 
-def index_command(pages: Path, lang: str, default: str, others: list[str],
-                  output: Path) -> list[str]:
-    """The Pagefind command that indexes `lang`'s pages under `pages` into `output`."""
-    shutil.rmtree(output, ignore_errors=True)  # Pagefind adds to a folder, never empties
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--silent",
-               "--glob", _glob(pages, lang, default, others), "--output-path", str(output)]
-    for selector in EXCLUDE:
-        command += ["--exclude-selectors", selector]
-    return command
-
-
 def start_index(site: Path, default: str, others: list[str]) -> Running:
     """Start indexing the built site at `site`, a Pagefind for each language (`default`
-    at the root, `others` in their folders); `finish_index` waits and puts them together.
+    at the root, `others` in their folders); `finish_index` waits and puts them together,
+    `Running.stop` stops them.
 
     Pagefind reads only the pages, so other files may be written meanwhile."""
-    return Running({lang: index_command(site, lang, default, others, bundle_part(site, lang))
-                    for lang in [default, *others]})
-
-
-def stop_index(running: Running) -> None:
-    """Stop the Pagefinds `start_index` started (the build failed meanwhile)."""
-    running.stop()
+    commands = {}
+    for lang in [default, *others]:
+        shutil.rmtree(_part(site, lang), ignore_errors=True)  # Pagefind adds, never empties
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+                   "--glob", _glob(site, lang, default, others),
+                   "--output-path", str(_part(site, lang))]
+        for selector in EXCLUDE:
+            command += ["--exclude-selectors", selector]
+        commands[lang] = command
+    return Running(commands)
 
 
 def finish_index(running: Running, site: Path) -> None:
@@ -133,15 +126,15 @@ def finish_index(running: Running, site: Path) -> None:
     running.wait()
     if running.failure is not None:
         for lang in running.languages:
-            shutil.rmtree(bundle_part(site, lang), ignore_errors=True)
+            shutil.rmtree(_part(site, lang), ignore_errors=True)
         raise SearchIndexError(running.failure)
-    put_together(site, running.languages)
+    _put_together(site, running.languages)
 
 
-def put_together(site: Path, languages: list[str]) -> None:
+def _put_together(site: Path, languages: list[str]) -> None:
     """Make `site/pagefind/` the bundle of the parts indexed for `languages` (removed)."""
     bundle = site / "pagefind"
-    parts = [bundle_part(site, lang) for lang in languages]
+    parts = [_part(site, lang) for lang in languages]
     try:
         shutil.rmtree(bundle, ignore_errors=True)
         entries = [json.loads((part / "pagefind-entry.json").read_text("utf-8"))
