@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
 import re
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
@@ -19,14 +20,17 @@ from .model.errors import validation_problems
 from .model.portfolio import FILE_MODELS, UPDATES_DIR, Portfolio, Programme, Update
 from .model.types import TAG_PATTERN, Record, Text
 from .model.updates import UpdateFile
+from .names import NAME, name_problem
 from .problems import Problem, display_path, errors
 from .rules import programme_problems
 from .salvage import Salvage, kinds_in, validate_file
 from .yamlload import Document, load_yaml
 
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SLUG = NAME
 UPDATE_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yml")
 TAGS_FILE = "tags.yml"
+LINK_REFUSED = ("is a symbolic link, which Rhaglen never follows: commit the file or folder "
+                "itself here")
 INTERNAL = "internal"
 _TEXT = TypeAdapter(Text)
 
@@ -74,8 +78,7 @@ def _entries(folder: Path, problems: list[Problem]) -> list[Path]:
     entries = []
     for path in sorted(folder.iterdir()):
         if path.is_symlink():
-            problems.append(_file_problem(path, "is a symbolic link, which Rhaglen never "
-                                          "follows: commit the file or folder itself here"))
+            problems.append(_file_problem(path, LINK_REFUSED))
         else:
             entries.append(path)
     return entries
@@ -128,6 +131,9 @@ def load_programme(
         problems.append(_file_problem(folder, f"'{folder.name}' is not a valid folder name: "
                                       "use lower-case letters and digits joined by -"))
         return None
+    if reason := name_problem(folder.name, "folder name"):
+        problems.append(_file_problem(folder, reason))
+        return None
     known = [*FILE_MODELS, UPDATES_DIR + "/"]
     loaded: Loaded = {}
     for path in _entries(folder, problems):
@@ -173,6 +179,10 @@ def _load_tags(path: Path, problems: list[Problem]) -> tuple[dict[str, Text], se
             problems.append(Problem(display_path(path), line, col, key,
                                     f"'{key}' is not a valid tag (lower-case words joined by -)"))
             continue
+        if reason := name_problem(key, "tag"):
+            line, col = doc.key_mark((key,))
+            problems.append(Problem(display_path(path), line, col, key, reason))
+            continue
         try:
             tags[key] = _TEXT.validate_python(value)
         except ValidationError as exc:
@@ -214,9 +224,31 @@ class Scan:
     named: set[str] | None  # every tag named (None when tags.yml could not be read whole)
 
 
+def first_link(path: Path, top: Path | None = None) -> Path | None:
+    """The first symbolic link on the way from `top` down to `path` (`path` included), or
+    None. Without `top`, the way is `path`'s own components when it is relative (below
+    the working folder), else `path` alone."""
+    if top is None:
+        parts = path.parts if not path.is_absolute() else ()
+        steps = [Path(*parts[:n]) for n in range(1, len(parts) + 1)] or [path]
+    else:
+        try:
+            inside = Path(os.path.abspath(path)).relative_to(os.path.abspath(top))
+        except ValueError:
+            inside = Path()
+        steps = [Path(top, *inside.parts[:n]) for n in range(1, len(inside.parts) + 1)]
+        steps = steps or [path]
+    return next((step for step in steps if step.is_symlink()), None)
+
+
 def scan_portfolio(root: Path, problems: list[Problem]) -> Scan | None:
     """The programme folders under `root`, and the tags; anything else there is reported,
-    and so is a `root` that is not a folder (then None)."""
+    and so is a `root` that is not a folder, or is or lies under a symbolic link: it could
+    lead anywhere on the machine (then None, nothing inside it listed)."""
+    link = first_link(root)
+    if link is not None:
+        problems.append(_file_problem(link, LINK_REFUSED))
+        return None
     if not root.is_dir():
         problems.append(_file_problem(root, "no such folder"))
         return None

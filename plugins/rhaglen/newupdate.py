@@ -18,7 +18,8 @@ from .asof import AsOfError, resolve_as_of
 from .load import SLUG, load_portfolio
 from .model.portfolio import UPDATES_DIR, Programme
 from .model.types import Text
-from .problems import display_path
+from .names import name_problem
+from .problems import display_path, printable
 from .state import CurrentState, current_state
 
 HEADER = """\
@@ -127,8 +128,10 @@ def update_text(programme: Programme, day: date) -> str:
 def start_update(root: Path, slug: str, day: date) -> Path:
     """Write `root/slug/updates/DAY.yml`; never overwrite. Raises NewUpdateError."""
     folder = root / slug
-    if not SLUG.fullmatch(slug) or not folder.is_dir() or folder.is_symlink():
-        raise NewUpdateError(f"no programme folder {display_path(root)}/{slug}")
+    if not SLUG.fullmatch(slug) or name_problem(slug, "folder name"):
+        raise NewUpdateError(f"no programme folder {display_path(root)}/{printable(slug)}")
+    if not folder.is_dir() or folder.is_symlink():
+        raise NewUpdateError(f"no programme folder {display_path(folder)}")
     target = folder / UPDATES_DIR / f"{day.isoformat()}.yml"
     if target.exists() or target.is_symlink():
         raise NewUpdateError(f"{display_path(target)} already exists: edit it, or choose "
@@ -153,9 +156,19 @@ def new_update_command(root: Path, slug: str, day: date | None) -> int:
               file=sys.stderr)
         return 1
     text = update_text(result.portfolio.programme(slug), chosen)
-    target.parent.mkdir(exist_ok=True)
-    with target.open("x", encoding="utf-8") as out:
-        out.write(text)
+    try:
+        target.parent.mkdir(exist_ok=True)
+        with target.open("x", encoding="utf-8") as out:
+            try:
+                out.write(text)
+            except OSError:
+                target.unlink()  # half an update would stop the next try: "already exists"
+                raise
+    except OSError as exc:
+        print(f"rhaglen new-update: could not write {display_path(target)}: "
+              f"{exc.strerror or exc}; check that {display_path(target.parent)} is a "
+              "writable folder", file=sys.stderr)
+        return 1
     print(f"Created {display_path(target)}: change the figures that moved, choose rag, "
           f"write the summary, then run `rhaglen validate {display_path(root)}`.")
     return 0

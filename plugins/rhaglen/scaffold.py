@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from importlib.resources import files
 from pathlib import Path
 
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+from .names import NAME, name_problem
+
+SLUG = NAME
 
 
 class ScaffoldError(Exception):
@@ -26,6 +27,8 @@ def scaffold_programme(root: Path, slug: str) -> Path:
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(f"'{slug}' is not a valid folder name: use lower-case letters and "
                             "digits joined by -, such as cerdded-i-r-ysgol")
+    if reason := name_problem(slug, "folder name"):
+        raise ScaffoldError(reason)
     folder = root / slug
     if folder.is_symlink():
         raise ScaffoldError(f"{folder} is a symbolic link; delete it, or choose another name")

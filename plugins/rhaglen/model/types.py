@@ -26,11 +26,12 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from ..names import MAX_NAME, NAME_PATTERN, name_problem
 from ..prose import prose_problems
 from ..yamlload import BIDI_CONTROLS, Plain
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
-TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+TAG_PATTERN = NAME_PATTERN
 LANGUAGE_NAMES = {"cy": "Welsh (cy)", "en": "English (en)"}
 _INT = re.compile(r"[-+]?[0-9]+")
 _NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
@@ -211,6 +212,12 @@ def _pattern(regex: str, what: str) -> Any:
     return check
 
 
+def _tag(value: str) -> str:
+    if reason := name_problem(value, "tag"):
+        raise fail("name", reason)
+    return value
+
+
 def _https(value: str) -> str:
     if not re.fullmatch(r"https://[^\s/?#]+\.[^\s/?#]+(/\S*)?", value):
         raise fail("url", "'{got}' is not an https:// address", got=value)
@@ -268,7 +275,7 @@ Id = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
 Ref = Id
 Tag = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
                 AfterValidator(_pattern(TAG_PATTERN, "tag (lower-case words joined by -)")),
-                Field(pattern=TAG_PATTERN)]
+                AfterValidator(_tag), Field(pattern=TAG_PATTERN, max_length=MAX_NAME)]
 Url = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
                 AfterValidator(_https), Field(pattern=r"^https://")]
 Currency = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
