@@ -120,7 +120,7 @@ def test_a_link_at_docs_lessons_stops_the_build_and_deletes_nothing(
     outside = canary_folder(tmp_path)
     (project / "docs" / "lessons").symlink_to(outside, target_is_directory=True)
     before = snapshot(outside)
-    assert build_site(project / "mkdocs.yml", project / "site", DAY) == 1
+    assert build_site(project / "mkdocs.yml", project / "site", DAY) == 2
     assert snapshot(outside) == before
     assert not (project / "site").exists()
     err = capsys.readouterr().err
@@ -134,7 +134,7 @@ def test_a_link_inside_a_generated_folder_is_refused_before_anything_is_written(
     (docs / "programmes" / WALK).mkdir(parents=True)
     (docs / "programmes" / WALK / "plan").symlink_to(outside, target_is_directory=True)
     before = snapshot(outside)
-    assert build_site(project / "mkdocs.yml", project / "site", DAY) == 1
+    assert build_site(project / "mkdocs.yml", project / "site", DAY) == 2
     assert "is a symbolic link" in capsys.readouterr().err
     assert snapshot(outside) == before
     assert not (docs / "programmes" / "index.md").exists()

@@ -26,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from .asof import AsOfError, resolve_as_of
+from .configfile import unreadable_value
 from .destinations import UnsafePath, check_site_dir
 from .languages import build_languages
 from .load import LoadResult, load_portfolio
@@ -33,7 +34,7 @@ from .model.portfolio import Portfolio
 from .problems import errors
 from .render.pages import Page
 from .side_by_side import JobFailed
-from .staging import Busy, building, clear_leftovers, locked, replace
+from .staging import Busy, building, clear_leftovers, generating, locked, replace
 
 
 class BuildFailed(Exception):
@@ -89,18 +90,33 @@ def configure(config_file: Path, as_of: date | None, strict: bool = True
         config = load_config(str(config_file), strict=strict)
     except MkDocsException as exc:  # MkDocs has logged which option is wrong
         raise BuildFailed(f"{config_file}: {exc}", 2) from None
-    except (yaml.YAMLError, ValueError) as exc:  # such as `as_of: 2026-02-30`
-        reason = " ".join(str(exc).split())
-        raise BuildFailed(f"{config_file} could not be read: {reason}", 2) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # `as_of: 2026-02-30`
+        raise BuildFailed(_unreadable(config_file, exc), 2) from None
     plugin = config.plugins.get("rhaglen")
     if plugin is None:
         raise BuildFailed(f"{config_file} does not use the rhaglen plugin", 2)
+    if reason := plugin.refused(config):
+        raise BuildFailed(f"{config_file}: {reason}", 2)
     if as_of is not None:
         plugin.config["as_of"] = as_of
     try:
         return config, resolve_as_of(plugin.config["as_of"])
     except AsOfError as exc:
         raise BuildFailed(str(exc), 2) from None
+
+
+def _unreadable(config_file: Path, exc: Exception) -> str:
+    """Where and why YAML could not read the configuration, in one line."""
+    try:
+        found = unreadable_value(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        found = None
+    if found is not None:
+        return found.format(str(config_file))
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{config_file}:{mark.line + 1}" if mark is not None else str(config_file)
+    reason = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    return f"{where}: could not be read: {reason}"
 
 
 Check = Callable[[Path, Path, Iterable[Path]], Path]
@@ -169,7 +185,7 @@ def build_into(config: MkDocsConfig, day: date, site: Path,
     """
     staging = building(site)
     config["site_dir"] = str(staging)
-    with _dated(day):
+    with generating(Path(config.docs_dir)), _dated(day):
         try:
             if portfolio is not None and "i18n" in config.plugins:
                 build_languages(config, portfolio)
@@ -189,7 +205,7 @@ def build_over(config: MkDocsConfig, day: date, site: Path, portfolio: Portfolio
     fails. Returns what writes the open data and search index, to call once the pages
     are on show (BuildFailed if it fails)."""
     config["site_dir"] = str(site)
-    with _dated(day):
+    with generating(Path(config.docs_dir)), _dated(day):
         try:
             build_languages(config, portfolio, kept, dirty=True, publish=False)
         except (MkDocsException, JobFailed) as exc:

@@ -4,6 +4,10 @@ A build deletes what it replaces, so each place it writes is checked first. The 
 folder may not be, hold or sit inside the project's sources, and an existing folder is
 replaced only if it is empty or looks like a built site. Generated folders are never
 written or emptied through a symbolic link, which could point anywhere.
+
+A build also publishes what it reads, so no source folder may be, lie under or hold a
+symbolic link: `ln -s /proc/self/environ docs/env.txt` would publish the build machine's
+environment. (Links inside the data folder are the loader's to report, each at its place.)
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+
+from .load import first_link
+from .problems import display_path
 
 GENERATED_FOLDERS = ("programmes", "lessons", "schema")  # under the docs folder
 SOURCE_FOLDERS = ("docs", "programmes", "overrides", "plugins", "tests", ".git")
@@ -98,3 +105,17 @@ def check_generated(docs_dir: Path, folders: Iterable[str] = GENERATED_FOLDERS) 
             raise UnsafePath(f"{links[0]} is a symbolic link where every build rewrites "
                              f"generated pages ({docs_dir / name}): delete the link; Rhaglen "
                              "never writes or deletes through one")
+
+
+def check_sources(project: Path, folders: Iterable[Path], data: Path) -> None:
+    """Raise UnsafePath if a source folder (docs, theme overrides) or the data folder is,
+    or lies under, a symbolic link inside `project`, or if a source folder holds one."""
+    for folder in [*folders, data]:
+        link = first_link(folder, project)
+        if link is None and folder != data and folder.is_dir():
+            link = next(iter(linked_paths(folder)), None)
+        if link is not None:
+            raise UnsafePath(f"{display_path(link)} is a symbolic link among the site's "
+                             "sources: replace it with the file or folder itself; Rhaglen "
+                             "never publishes through a link, which could lead to any file "
+                             "of this machine")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import shutil
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from .asof import AsOfError, parse_day, resolve_as_of
-from .destinations import UnsafePath, check_generated
+from .configfile import address_problems
+from .destinations import UnsafePath, check_generated, check_sources
 from .export import ExportSettings, export_files, write_files
 from .freshness import DEFAULT_REPORTING_INTERVAL
 from .i18n import LANGUAGES, Strings
@@ -40,6 +42,7 @@ from .render.pages import site_pages
 from .schema import write_schemas
 from .search.pagefind import SearchIndexError, finish_index, start_index
 from .search.words import add_search_words, search_box
+from .staging import generating
 
 log = get_plugin_logger(__name__)
 
@@ -91,6 +94,7 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         self._default_404: bytes | None = None
         self._export: tuple[Portfolio, date] | None = None  # what on_post_build publishes
         self._html: dict[str, str] = {}  # generated pages' HTML, kept out of Markdown
+        self._lock: ExitStack | None = None  # on the generated pages, from on_config to the end
 
     def _programmes_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.programmes_dir
@@ -112,10 +116,30 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         folder = self._programmes_dir(config)
         return (_fingerprint(folder) if folder.is_dir() else (), as_of, config.docs_dir)
 
+    def refused(self, config: MkDocsConfig) -> str | None:
+        """Why this configuration must not be built, in one line, or None: an address
+        option a reader could not safely follow, or a source that is or holds a link."""
+        problems = address_problems({**config, **self.config})
+        if problems:
+            return problems[0]
+        project = Path(config.config_file_path or ".").parent
+        folders = [Path(config.docs_dir), self._templates_dir(config),
+                   *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+        try:
+            check_sources(project, folders, self._programmes_dir(config))
+        except UnsafePath as exc:
+            return str(exc)
+        return None
+
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data, then write the pages, unless they are written already
         (by `write_pages`, or by this build's first language)."""
+        if reason := self.refused(config):
+            raise PluginError(f"rhaglen: {reason}")
+        if self._lock is None:  # held until the build ends (`_unlock`), nested builds too
+            self._lock = ExitStack()
+            self._lock.enter_context(generating(Path(config.docs_dir)))
         as_of = self._as_of()
         state = self._state(config, as_of)
         if state == self._generated_for:
@@ -304,4 +328,20 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         if self._outer_build(config):
             self.publish(config)
 
-    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404, _publish)
+    def _unlock(self, config: MkDocsConfig | None = None) -> None:
+        """Let another build write the generated pages, once this one has read them."""
+        i18n = config.plugins.get("i18n") if config is not None else None
+        if self._lock is not None and not getattr(i18n, "building", False):
+            self._lock.close()
+            self._lock = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build lets the next one in."""
+        self._unlock()
+
+    @event_priority(-400)
+    def _unlock_at_the_end(self, config: MkDocsConfig) -> None:
+        self._unlock(config)
+
+    on_post_build = CombinedEvent(_keep_default_404, _restore_default_404, _publish,
+                                  _unlock_at_the_end)

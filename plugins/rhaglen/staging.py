@@ -3,6 +3,11 @@
 The temporary folders have fixed names (`.site.rhaglen-building`, `.site.rhaglen-old`),
 so the next build finds and removes whatever a killed build left, whatever its process
 id was. A lock on the parent folder keeps two builds into the same place apart.
+
+Every build of a project also writes its generated pages into the one docs folder, then
+MkDocs reads them: two builds at once (into two sites, or a build beside the preview)
+would publish each other's pages. A second lock, on the docs folder, makes the later
+build wait until the first has read its pages.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -67,6 +73,50 @@ def locked(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+# The docs folders whose lock this process holds, and how many times (a build holds it,
+# then the plugin it runs asks again). Forked children share their parent's lock.
+_HELD: dict[Path, int] = {}
+
+
+def _say_waiting(folder: Path) -> None:
+    print(f"rhaglen: another build is writing the pages in {folder}; waiting for it to "
+          "finish", file=sys.stderr, flush=True)
+
+
+@contextmanager
+def generating(docs: Path, waiting: Callable[[Path], None] = _say_waiting) -> Iterator[None]:
+    """Hold the lock on the generated pages of `docs` while writing and building them,
+    after `waiting` (one line) for another process's build to end if there is one."""
+    key = docs.resolve()
+    if fcntl is None or key in _HELD or not key.is_dir():
+        _HELD[key] = _HELD.get(key, 0) + 1
+        try:
+            yield
+        finally:
+            _release(key)
+        return
+    fd = os.open(key, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting(docs)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        _HELD[key] = 1
+        try:
+            yield
+        finally:
+            _release(key)
+    finally:
+        os.close(fd)
+
+
+def _release(key: Path) -> None:
+    _HELD[key] -= 1
+    if not _HELD[key]:
+        del _HELD[key]
 
 
 def replace(built: Path, site: Path) -> None:
