@@ -304,6 +304,47 @@ def test_every_word_of_the_box_is_in_the_page_language(site: str, tab: Any, lang
     assert tab.get_attribute(BOX, "type") == "search"
 
 
+# What a string replacement reads as patterns ("$&" the match, "$'" what follows it...).
+DOLLARS = "qwxz $& $' $` $$"
+
+
+def told(lang: str, key: str, query: str) -> re.Pattern[str]:
+    """The words of the box's `key` in `lang`, with any count and the query as typed."""
+    return re.compile(re.escape(Strings(lang)(f"search.{key}")).replace(r"\[COUNT\]", r"\d+")
+                      .replace(r"\[SEARCH_TERM\]", re.escape(query)))
+
+
+@pytest.mark.parametrize(("path", "query", "key"), [
+    ("/en/", DOLLARS, "zero_results"), ("/", DOLLARS, "zero_results"),
+    ("/en/", "smoking $& $'", "many_results"), ("/", "ysmygu $` $$", "many_results")])
+def test_the_count_says_the_query_as_typed_whatever_its_dollar_signs(
+        site: str, tab: Any, path: str, query: str, key: str) -> None:
+    tab.goto(site + path)
+    tab.locator(BOX).fill(query)  # one input event: one search, of the whole query
+    status = tab.locator(STATUS)
+    status.filter(has_text=re.compile(r"^(\d+|Dim|No) ")).wait_for()
+    assert told(path.strip("/") or "cy", key, query).fullmatch(status.inner_text()), (
+        status.inner_text())
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_the_searching_line_says_the_query_as_typed(site: str, browser: Any, path: str) -> None:
+    page = browser.new_page(viewport=DESK)
+    held: list[Any] = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))  # never comes
+    try:
+        page.goto(site + path)
+        page.locator(BOX).fill(DOLLARS)
+        status = page.locator(STATUS)
+        status.filter(has_text=re.compile(r"^(Yn chwilio|Searching) ")).wait_for()
+        assert held and told(path.strip("/") or "cy", "searching", DOLLARS).fullmatch(
+            status.inner_text()), status.inner_text()
+    finally:
+        for route in held:  # Playwright's handlers end before the page does
+            route.abort()
+        page.close()
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESK], ids=["390", "1280"])
 @pytest.mark.parametrize("lang", ["", "en/"], ids=["cy", "en"])
 def test_axe_core_finds_nothing_serious_with_results_open(site: str, browser: Any, lang: str,

@@ -126,8 +126,10 @@ function setUp(root) {
   let shown = 0;
   let term = "";
 
-  const say = (key, count) => words[key].replace("[COUNT]", String(count))
-    .replace("[SEARCH_TERM]", term);
+  // The words of `key` with the count and the query put in, by a function: as a string,
+  // what was typed would be read for replacement patterns ("$&", "$'"...).
+  const say = (key, count) => words[key].replace(/\[(COUNT|SEARCH_TERM)\]/g,
+    (_, name) => (name === "COUNT" ? String(count) : term));
 
   function load() {
     pagefind ??= import(new URL("../pagefind/pagefind.js", import.meta.url).href)

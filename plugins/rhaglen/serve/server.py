@@ -3,21 +3,35 @@
 Each request gets a thread of its own and reads one immutable `Shown`, which the builder
 replaces whole when a build ends; so no request waits for a build, and none sees half of
 one. Files are read from disk when asked for, without caching, in the site's own layout.
+
+It answers only requests made to its own address (against DNS rebinding: a page the person
+editing visits cannot read the drafts), redirects only to a path on itself, answers 404
+for any path the system cannot look up, and says a failed request in one short line
+with its control characters escaped.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..i18n import LANGUAGES
+from ..problems import printable
 from .pages import GENERATION_PATH, building_page, page_language, problem_page, reload_script
 
 HTML = "text/html; charset=utf-8"
+TEXT = "text/plain; charset=utf-8"
+LOOPBACK = ("localhost", "127.0.0.1", "[::1]")  # names of this machine a browser may use
+LINE = 200  # characters at most in a line the terminal gets about a request
+# A folder's path a redirect may add its slash to: one slash, then neither slash nor
+# backslash (which a browser would read as the start of another host), no backslash or
+# control character anywhere.
+_SAFE_FOLDER = re.compile(r"/(?![/\\])[^\\\x00-\x1f\x7f]*")
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,29 @@ def with_reload(page: bytes, generation: int) -> bytes:
     return page + script if at < 0 else page[:at] + script + page[at:]
 
 
+def host_allowed(header: str | None, bound: tuple[str, int]) -> bool:
+    """Whether a request's Host header names the preview: its bound host or a loopback name,
+    with its bound port. None (no header, as HTTP/1.0 allows) passes: every browser sends one.
+    """
+    if header is None:
+        return True
+    host, colon, port = header.strip().lower().rpartition(":")
+    name = bound[0].lower()
+    names = {f"[{name}]" if ":" in name else name, *LOOPBACK}
+    return bool(colon) and host in names and port == str(bound[1])
+
+
+def redirect_safe(path: str) -> bool:
+    """Whether `path` + "/" can only be read as a path on this host, as sent and decoded."""
+    return all(_SAFE_FOLDER.fullmatch(form) for form in (path, unquote(path)))
+
+
+def one_line(text: str, limit: int = LINE) -> str:
+    """`text` fit for a terminal: control characters escaped, at most `limit` characters."""
+    shown = printable(text)
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
 class PreviewServer(ThreadingHTTPServer):
     """Serves `shown`; the builder replaces it with `show`."""
 
@@ -51,15 +88,22 @@ class PreviewServer(ThreadingHTTPServer):
         self.shown = shown
 
     @property
-    def url(self) -> str:
+    def bound(self) -> tuple[str, int]:
+        """The host and port the server listens on."""
         host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}/"
+        return str(host), int(port)
+
+    @property
+    def url(self) -> str:
+        host, port = self.bound
+        return f"http://{host}:{port}/"
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that went away is no error; anything else is said in one line."""
         error = sys.exc_info()[1]
         if not isinstance(error, ConnectionError):
-            print(f"rhaglen serve: a request failed: {error}", file=sys.stderr)
+            print(one_line(f"rhaglen serve: a request failed: {error}"), file=sys.stderr,
+                  flush=True)
 
 
 class PreviewHandler(SimpleHTTPRequestHandler):
@@ -77,11 +121,14 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         """No line per request: the terminal keeps to what the person editing needs."""
 
     def _answer(self, with_body: bool) -> None:
+        hosts = self.headers.get_all("Host", [])
+        if len(hosts) > 1 or not host_allowed(hosts[0] if hosts else None, self.server.bound):
+            self._send(421, TEXT, b"421 Misdirected Request\n", with_body)
+            return
         shown = self.server.shown
         path = urlsplit(self.path).path
         if path == GENERATION_PATH:
-            self._send(200, "text/plain; charset=utf-8", str(shown.generation).encode(),
-                       with_body)
+            self._send(200, TEXT, str(shown.generation).encode(), with_body)
             return
         lang = page_language(path, shown.default_language)
         if shown.site is None:
@@ -94,29 +141,44 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _send_file(self, shown: Shown, site: Path, path: str, lang: str, with_body: bool
                    ) -> None:
         self.directory = str(site)
-        target = Path(self.translate_path(path))
-        if target.is_dir() and not path.endswith("/"):
-            query = urlsplit(self.path).query
-            self.send_response(301)
-            self.send_header("Location", path + "/" + (f"?{query}" if query else ""))
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+        target = self._find(path)
+        if target is not None and not path.endswith("/") and target.is_dir():
+            self._redirect(path + "/")
             return
-        if target.is_dir():
-            target = target / "index.html"
         status = 200
-        if not target.is_file():
+        if target is None:
             prefix = "" if lang == shown.default_language else f"{lang}/"
             status, target = 404, site / prefix / "404.html"
         try:
             body = target.read_bytes()
         except OSError:  # a site without a 404 page, or one removed since
-            self._send(404, "text/plain; charset=utf-8", b"404\n", with_body)
+            self._send(404, TEXT, b"404\n", with_body)
             return
         kind = self.guess_type(str(target))
         if kind == "text/html":
             body, kind = with_reload(body, shown.generation), HTML
         self._send(status, kind, body, with_body)
+
+    def _find(self, path: str) -> Path | None:
+        """The file of the site at `path` (a folder's index.html); the folder itself if
+        asked for without its closing slash and safe to redirect to; else None: nothing
+        there, or nothing the system can look up (a name too long, say)."""
+        try:
+            target = Path(self.translate_path(path))
+            if target.is_dir():
+                if not path.endswith("/"):
+                    return target if redirect_safe(path) else None
+                target = target / "index.html"
+            return target if target.is_file() else None
+        except (OSError, ValueError):
+            return None
+
+    def _redirect(self, location: str) -> None:
+        query = urlsplit(self.path).query
+        self.send_response(301)
+        self.send_header("Location", location + (f"?{query}" if query else ""))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _send(self, status: int, kind: str, body: bytes, with_body: bool) -> None:
         self.send_response(status)
