@@ -123,8 +123,9 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
         if problems:
             return problems[0]
         project = Path(config.config_file_path or ".").parent
-        folders = [Path(config.docs_dir), self._templates_dir(config),
-                   *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+        custom_dir = getattr(config.theme, "custom_dir", None)
+        folders = [Path(config.docs_dir or "docs"), self._templates_dir(config),
+                   *([Path(custom_dir)] if custom_dir else [])]
         try:
             check_sources(project, folders, self._programmes_dir(config))
         except UnsafePath as exc:
@@ -135,12 +136,12 @@ class RhaglenPlugin(BasePlugin[RhaglenConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data, then write the pages, unless they are written already
         (by `write_pages`, or by this build's first language)."""
+        as_of = self._as_of()
         if reason := self.refused(config):
             raise PluginError(f"rhaglen: {reason}")
         if self._lock is None:  # held until the build ends (`_unlock`), nested builds too
             self._lock = ExitStack()
             self._lock.enter_context(generating(Path(config.docs_dir)))
-        as_of = self._as_of()
         state = self._state(config, as_of)
         if state == self._generated_for:
             return config
