@@ -78,6 +78,9 @@ def _advice(exc: yaml.MarkedYAMLError, text: str, at: int) -> str:
     """What to do, in plain words, about the mistake at offset `at`."""
     problem = exc.problem or ""
     char = text[at: at + 1]
+    if "Unicode character escape" in problem:  # \ud800: half of a pair, never published
+        return ("this escape names no character that can be published (a lone surrogate, "
+                "or past U+10FFFF): delete it")
     if "escape" in problem:
         return ("a \\ in double quotes starts an escape such as \\n: write \\\\ for a "
                 "backslash, or use single quotes")
@@ -108,6 +111,8 @@ def _place(exc: yaml.MarkedYAMLError, text: str) -> int:
     """The offset a person must edit: the opening of what was left open, else the problem."""
     problem = exc.problem_mark or exc.context_mark
     end = _offset(text, problem) if problem else len(text)
+    if "Unicode character escape" in (exc.problem or ""):  # libyaml points past its \u
+        return max(text.rfind("\\", 0, end), 0)
     if exc.context_mark is None:
         return end
     start = _offset(text, exc.context_mark)

@@ -5,7 +5,8 @@ let the last duplicate key win and expand alias bombs. This loader composes liby
 event stream itself: every plain scalar stays a string (typed later by the model, which
 knows what each field expects), aliases, merge keys, tags and duplicate keys are
 rejected with their line, and each value's position is recorded so that any later
-problem can point at the line a person must edit.
+problem can point at the line a person must edit. A value or key holding a character no
+page or feed may carry is refused where it stands, however it was written.
 """
 
 from __future__ import annotations
@@ -26,8 +27,28 @@ MAX_LEXICAL_PROBLEMS = 50
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Characters no page or feed may carry: those XML 1.0 does not allow (controls but tab,
+# line feed and carriage return; lone surrogates; U+FFFE and U+FFFF), and those never
+# meant in published text (DEL, the C1 controls, the other noncharacters). Written raw,
+# most are refused with the tabs (`_lexical_problems`); an escape in double quotes
+# ("\uFFFE", "\x01") makes any of them, and libyaml lets U+FDD0 or U+1FFFE through raw.
+# Past U+1FFFE the class holds every character: `_unpublishable` keeps the noncharacters.
+_UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+                            "\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff]")
+# A file can hold such a value only if it holds a backslash (an escape) or one of these
+# bytes of UTF-8: U+FDD0-U+FDEF start so, and every U+nFFFE and U+nFFFF ends so.
+_MAYBE_UNPUBLISHABLE = (b"\\", b"\xef\xb7", b"\xbf\xbe", b"\xbf\xbf")
 
 Key = tuple[str | int, ...]
+
+
+def _unpublishable(text: str) -> str | None:
+    """The first character of `text` that no page or feed may hold, if any."""
+    for found in _UNPUBLISHABLE.finditer(text):
+        char = found.group()
+        if char < "\U0001fffe" or ord(char) & 0xFFFE == 0xFFFE:
+            return char
+    return None
 
 
 class Plain(str):
@@ -109,12 +130,12 @@ class _Stop(Exception):
 
 
 def _before(doc: Document, value: Any, loc: Key, at: tuple[int, int],
-            closed: dict[Key, int]) -> tuple[Any, Key]:
+            closed: dict[Key, tuple[int, int]]) -> tuple[Any, Key]:
     """`value` with only what starts on a line before `at`, and the innermost container open.
 
     The parser may have read on past the mistake (an unclosed quote swallows the lines
     after it), so what starts on the mistake's line or after it is not trusted, nor is
-    a list or mapping that was not closed (`closed`: the line of its end) before it.
+    a list or mapping that was not closed (`closed`: where it ends) before it.
     """
     if isinstance(value, dict):
         kept: Any = {k: v for k, v in value.items() if doc.mark((*loc, k))[0] < at[0]}
@@ -124,7 +145,7 @@ def _before(doc: Document, value: Any, loc: Key, at: tuple[int, int],
         last = len(kept) - 1 if kept else None
     else:
         return value, loc
-    if last is None or closed.get((*loc, last), at[0]) < at[0] or not isinstance(
+    if last is None or closed.get((*loc, last), at) < at or not isinstance(
             kept[last], (dict, list)):
         return kept, loc
     kept[last], cut = _before(doc, kept[last], (*loc, last), at, closed)
@@ -138,9 +159,18 @@ _MappingEnd = yaml.MappingEndEvent
 
 @dataclass(frozen=True)
 class _Broken:
-    """Stands after the last event read for the error that stopped the parser there."""
+    """Stands after the last event read for the error that stopped the parser there, or
+    (`error` None) for the first character `_lexical_problems` reported, at `at`."""
 
-    error: yaml.YAMLError
+    error: yaml.YAMLError | None
+    at: tuple[int, int] = (0, 0)
+
+
+def _past(event: Any, limit: tuple[int, int]) -> bool:
+    """Whether an event starts, or a scalar ends, after `limit` (line and column from 0)."""
+    start, end = event.start_mark, event.end_mark
+    return (start.line, start.column) >= limit or (
+        type(event) is _Scalar and (end.line, end.column) > limit)
 
 
 def _events(text: str) -> list[Any]:
@@ -165,15 +195,29 @@ def _events(text: str) -> list[Any]:
         parser.dispose()
 
 
+def _until(events: list[Any], limit: tuple[int, int]) -> list[Any]:
+    """`events` without those from the first past `limit` (line and column, from 1) on,
+    a `_Broken` without an error standing there (the stream's start is always kept)."""
+    at = (limit[0] - 1, limit[1] - 1)
+    for index in range(2, len(events)):
+        if type(events[index]) is not _Broken and _past(events[index], at):
+            return [*events[:index], _Broken(None, limit)]
+    return events
+
+
 class _Composer:
-    def __init__(self, doc: Document, text: str, shown: str, problems: list[Problem]) -> None:
+    def __init__(self, doc: Document, text: str, shown: str, problems: list[Problem],
+                 limit: tuple[int, int] | None = None, screen: bool = True) -> None:
         self.doc = doc
         self.problems = problems
         self.shown = shown
         self.text = text
+        self.limit = limit  # where reading stops: a character reported before reading
         self.marks, self.key_marks = doc.marks, doc.key_marks
-        self.closed: dict[Key, int] = {}  # list or mapping -> the line where it ends
-        self.events = iter(_events(text))
+        self.closed: dict[Key, tuple[int, int]] = {}  # list or mapping -> where it ends
+        self.screen = screen  # whether a value may hold a character no page may
+        events = _events(text)
+        self.events = iter(events if limit is None else _until(events, limit))
 
     def problem(self, mark: Any, loc: Key, message: str) -> None:
         self.problems.append(
@@ -186,9 +230,9 @@ class _Composer:
         return _Stop((mark.line + 1, mark.column + 1))
 
     def close(self, loc: Key, end: yaml.Event) -> None:
-        """Note the line where a list or mapping ends: all of it was read."""
+        """Note where a list or mapping ends (line and column, from 1): all of it was read."""
         if end.end_mark is not None:
-            self.closed[loc] = end.end_mark.line + 1
+            self.closed[loc] = (end.end_mark.line + 1, end.end_mark.column + 1)
 
     def fault(self, mark: Any, loc: Key, message: str) -> None:
         """A value found wrong while reading on: its record cannot be trusted."""
@@ -196,12 +240,36 @@ class _Composer:
         self.doc.faults.append(loc)
 
     def broken(self, at: _Broken) -> _Stop:
-        """Report a syntax error the composer has come to; the exception to raise."""
+        """Report a syntax error the composer has come to; the exception to raise.
+
+        Past the `limit`, the text was read with its tabs and control characters made
+        spaces, so an error there may be theirs: reading stops at the limit, unreported.
+        """
+        if at.error is None:
+            return _Stop(at.at)
         if not isinstance(at.error, yaml.MarkedYAMLError):
             raise at.error
         line, col, message = syntax_message(at.error, self.text)
+        if self.limit is not None and (line, col) >= self.limit:
+            return _Stop(self.limit)
         self.problems.append(Problem(self.shown, line, col, "syntax", message))
         return _Stop((line, col))
+
+    def scalar(self, event: yaml.ScalarEvent, loc: Key) -> Any:
+        """A scalar's value (see `_scalar`), refused if it holds a character no page may."""
+        value = _scalar(event)
+        if value is not None:
+            self.screened(value, event.start_mark, loc, loc)
+        return value
+
+    def screened(self, text: str, mark: Any, loc: Key, fault: Key) -> None:
+        """Report, at `loc`, the first character of `text` that cannot be published, and
+        distrust the value at `fault`. The message names it, never carries it."""
+        char = _unpublishable(text)
+        if char:
+            self.problem(mark, loc, f"character U+{ord(char):04X} cannot be "
+                         "published (no web page or feed may hold it); delete it")
+            self.doc.faults.append(fault)
 
     def next(self) -> Any:
         event = next(self.events)
@@ -213,6 +281,8 @@ class _Composer:
         try:
             self.next()  # StreamStart
             if type(first := next(self.events)) is _Broken:
+                if first.error is None:
+                    raise self.broken(first)
                 raise first.error  # met looking ahead: reported whole by `load_yaml`
             if type(first) is _StreamEnd:
                 return None
@@ -241,7 +311,7 @@ class _Composer:
         if tag not in (None, "!"):
             self.fault(mark, loc, f"YAML tags ({tag}) are not allowed")
         if type(event) is _Scalar:
-            return _scalar(event)
+            return self.scalar(event, loc) if self.screen else _scalar(event)
         if type(event) is _SequenceStart:
             return self.sequence(loc, depth)
         return self.mapping(loc, depth)
@@ -277,6 +347,8 @@ class _Composer:
                 raise self.stop(key_event.start_mark, loc, "keys must be plain names")
             key_mark: Any = key_event.start_mark
             key = str(key_event.value)
+            if self.screen:  # shown at the mapping: the key holds the character
+                self.screened(key, key_mark, loc, (*loc, key))
             if key == "<<" and not key_event.style:
                 raise self.stop(key_mark, loc,
                                 "merge keys (<<) are not allowed; write the keys out")
@@ -293,7 +365,7 @@ class _Composer:
             if type(event) is _Scalar and event.tag is None and depth < MAX_DEPTH:
                 mark: Any = event.start_mark  # a value without a tag, as `node` reads it
                 marks[child_loc] = mark
-                result[key] = _scalar(event)
+                result[key] = self.scalar(event, child_loc) if self.screen else _scalar(event)
                 continue
             try:
                 result[key] = self.node(event, child_loc, depth + 1)
@@ -334,12 +406,36 @@ def _lexical_problems(text: str, shown: str) -> list[Problem]:
     return found
 
 
+def _readable(raw: bytes, shown: str, problems: list[Problem], partial: bool
+              ) -> tuple[str, tuple[int, int] | None] | None:
+    """The file's text to parse, and where reading must stop (line and column, from 1).
+
+    Bytes that are not UTF-8, tabs, control and bidirectional characters are reported.
+    Without `partial`, the file is then not read (None). With it, reading stops at the
+    first line holding such a byte, or at the first such character, so that the records
+    before it are still checked by the rules; the parser meets spaces in their place.
+    """
+    before = len(problems)
+    text = decode(raw, shown, problems)
+    if text is None and not partial:
+        return None
+    stops = [(p.line, 1) for p in problems[before:]]
+    if text is None:
+        text = raw.decode("utf-8-sig", errors="replace")
+    lexical = _lexical_problems(text, shown)
+    problems.extend(lexical)
+    stops += [(p.line, p.col) for p in lexical]
+    if stops and not partial:
+        return None
+    return (_LEXICAL.sub(" ", text) if lexical else text), min(stops, default=None)
+
+
 def load_yaml(path: Path, problems: list[Problem], partial: bool = False) -> Document | None:
     """Load one YAML file strictly; on any problem, record it and return None.
 
-    With `partial`, a file that could be read only in part (a syntax error, an alias...)
-    or holds a wrong value (a duplicate key, a tag) is still returned with what was read,
-    its `cut` and `faults` saying which values cannot be trusted.
+    With `partial`, a file that could be read only in part (a syntax error, a tab, an
+    alias...) or holds a wrong value (a duplicate key, a tag) is still returned with
+    what was read, its `cut` and `faults` saying which values cannot be trusted.
     """
     shown = display_path(path)
     doc = Document(path)
@@ -348,16 +444,15 @@ def load_yaml(path: Path, problems: list[Problem], partial: bool = False) -> Doc
             Problem(shown, 1, 1, "file", f"file is larger than {MAX_FILE_BYTES:,} bytes")
         )
         return None
-    text = decode(path.read_bytes(), shown, problems)
-    if text is None:
+    raw = path.read_bytes()
+    readable = _readable(raw, shown, problems, partial)
+    if readable is None:
         return None
-    lexical = _lexical_problems(text, shown)
-    if lexical:
-        problems.extend(lexical)
-        return None
+    text, limit = readable
+    screen = any(part in raw for part in _MAYBE_UNPUBLISHABLE)
     before = len(problems)
     try:
-        doc.data = _Composer(doc, text, shown, problems).compose()
+        doc.data = _Composer(doc, text, shown, problems, limit, screen).compose()
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, 1, 1, "syntax", f"YAML syntax: {exc}"))
         return None
