@@ -142,23 +142,27 @@ def test_a_half_written_update_is_removed(project: Path, monkeypatch: pytest.Mon
 
 # Values echoed in problem lines: never a control character, in either format
 
-HOSTILE = r"\e]0;pwned\a\r\e[2K programmes: 2 programme(s), valid.\e[8m\u202e\x9b"
+HOSTILE = r"\u202e\u2028\u200b programmes: 2 programme(s), valid.\u2066"
+NAMED = "plan\x1b]0;pwned\x07\r\x1b[2K programmes: valid.\x1b[8m.yml"
 
 
 @pytest.mark.parametrize("form", ["text", "github"])
-def test_a_value_with_escape_sequences_is_echoed_escaped(project: Path, form: str) -> None:
+def test_values_and_names_that_would_rewrite_the_terminal_are_echoed_escaped(
+        project: Path, form: str) -> None:
     edit(project / "programmes" / WALK / "programme.yml", "stage: implementing",
          f'stage: "{HOSTILE}"')
+    (project / "programmes" / WALK / NAMED).write_text("a: 1\n", encoding="utf-8")
     done = run("validate", "--format", form, cwd=project)
     assert done.returncode == 1
     out = done.stdout + done.stderr
     assert not [char for char in out if char != "\n" and unicodedata.category(char) in
-                ("Cc", "Cf")], out
+                ("Cc", "Cf", "Zl", "Zp")], out
     assert "valid." not in done.stderr
-    line = next(line for line in done.stdout.splitlines() if "stage" in line)
+    stage = next(line for line in done.stdout.splitlines() if "stage" in line)
+    assert r"\u202e\u2028\u200b programmes: 2 programme(s), valid.\u2066" in stage
     cr = "%0D" if form == "github" else r"\x0d"  # GitHub's own escape for a line break
-    assert rf"\x1b]0;pwned\x07{cr}\x1b[2K programmes: 2 programme(s), valid.\x1b[8m" in line
-    assert r"\u202e\x9b" in line
+    named = next(line for line in done.stdout.splitlines() if "unknown file" in line)
+    assert rf"plan\x1b]0;pwned\x07{cr}\x1b[2K programmes: valid.\x1b[8m.yml" in named
 
 
 def test_printable_keeps_welsh_and_escapes_what_a_terminal_acts_on() -> None:

@@ -76,7 +76,9 @@ def test_text_is_normalised_to_nfc() -> None:
 
 @pytest.mark.parametrize(("value", "message"), [
     ('"a\\u202eb"', "bidirectional control character U+202E is not allowed"),
-    ('"a\\u0007b"', "control character U+0007 is not allowed"),
+    ('"a\\u0007b"', "character U+0007 cannot be published (no web page or feed may hold "
+                    "it); delete it"),
+    ('"a\\tb"', "control character U+0009 is not allowed"),
     ('"two\\nlines"', "must be one line (use Prose for paragraphs)"),
     ('"two\\u2028lines"', "must be one line (use Prose for paragraphs)"),
     ('""', "must not be empty"),
