@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rhaglen.build import build_site
+from rhaglen.site.build import build_site
 
 from .helpers import AS_OF, copy_project
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 
 from .helpers import AS_OF
 

@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from rhaglen.newupdate import start_update, update_text
+from rhaglen.scaffold.update import start_update, update_text
 
 from .data import WALK, edit
 from .helpers import REPO
@@ -44,7 +44,7 @@ def fill_update(path: Path, rag: str = "red") -> None:
 def change_walk(programmes: Path) -> None:
     """The pull request: a new update (O1 44 → 52, B1 £31,000 → £45,000, R1 re-scored
     2 × 4 → 4 × 4), and a new lesson."""
-    from rhaglen.load import load_portfolio
+    from rhaglen.data.load import load_portfolio
 
     walk = load_portfolio(programmes, UPDATE_DAY).portfolio
     assert walk is not None

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
-from rhaglen.i18n import LANGUAGES, PLURAL_FORMS, catalogue
+import rhaglen
+from rhaglen.text.i18n import LANGUAGES, PLURAL_FORMS, catalogue
 
 from .helpers import REPO
 
-CORE = ["rhaglen.load", "rhaglen.check", "rhaglen.rules", "rhaglen.render.generate",
-        "rhaglen.schema", "rhaglen.changes", "rhaglen.pagechanges", "rhaglen.diffsummary",
-        "rhaglen.gitsource", "rhaglen.newupdate", "rhaglen.diffcli",
-        "rhaglen.scaffold", "rhaglen.formatting", "rhaglen.i18n", "rhaglen.prose",
-        "rhaglen.export.tables", "rhaglen.serve.server", "rhaglen.serve.watch",
-        "rhaglen.side_by_side", "rhaglen.render.headings"]
+# The modules that drive MkDocs: the site build and the preview's builder. Every other
+# module is the core, which another engine could drive.
+ENGINE = {"rhaglen.site.build", "rhaglen.site.languages", "rhaglen.site.plugin",
+          "rhaglen.site.export_data", "rhaglen.serve.builder", "rhaglen.serve.session"}
+CORE = sorted(module.name for module in pkgutil.walk_packages(rhaglen.__path__, "rhaglen.")
+              if module.name not in ENGINE)
 
 
 def test_core_runs_with_mkdocs_blocked(tmp_path: Path) -> None:
@@ -29,8 +31,8 @@ class Block:
             raise ImportError("blocked: " + name)
 sys.meta_path.insert(0, Block())
 import {", ".join(CORE)}
-from rhaglen.load import load_portfolio
-from rhaglen.render.generate import site_files
+from rhaglen.data.load import load_portfolio
+from rhaglen.pages.generate import site_files
 result = load_portfolio(Path({str(REPO / "programmes")!r}), date(2026, 11, 26))
 files = site_files(result.portfolio, date(2026, 11, 26), ("cy", "en"), "cy")
 print(len(files), sorted(m for m in sys.modules if m.startswith("mkdocs")))
@@ -40,6 +42,26 @@ print(len(files), sorted(m for m in sys.modules if m.startswith("mkdocs")))
     assert done.returncode == 0, done.stderr
     count, loaded = done.stdout.split(" ", 1)
     assert int(count) >= 40 and loaded.strip() == "[]"
+
+
+def test_the_core_is_most_of_the_package() -> None:
+    assert len(CORE) > 100 and "rhaglen.site.staging" in CORE and "rhaglen.cli" in CORE
+
+
+def test_the_folders_are_layers_no_import_runs_upward() -> None:
+    """import-linter's contract in pyproject.toml: the pipeline, bottom to top."""
+    done = subprocess.run([str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+                          cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 kept, 0 broken" in done.stdout
+
+
+def test_every_folder_says_what_it_does_and_what_it_may_import() -> None:
+    for init in sorted((REPO / "plugins" / "rhaglen").glob("*/__init__.py")):
+        doc = init.read_text(encoding="utf-8").split('"""')[1]
+        assert "import" in doc.lower(), init
+    root = [path.name for path in (REPO / "plugins" / "rhaglen").glob("*.py")]
+    assert sorted(root) == ["__init__.py", "cli.py"]
 
 
 def test_catalogues_have_the_same_keys_in_every_language() -> None:

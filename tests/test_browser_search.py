@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from rhaglen.build import build_site
-from rhaglen.i18n import Strings
 from rhaglen.search.mutations import radicals, rules
 from rhaglen.search.words import BLOCK_ID
+from rhaglen.site.build import build_site
+from rhaglen.text.i18n import Strings
 
 from .browser import DESK, PHONE, needs_chromium, serve
 from .helpers import AS_OF, copy_project

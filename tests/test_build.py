@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
-from rhaglen.build import build_site
+from rhaglen.site.build import build_site
 
 from .data import WALK, edit
 from .helpers import AS_OF

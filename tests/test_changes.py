@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rhaglen.changes import portfolio_changes
-from rhaglen.changes_model import (
+from rhaglen.changes.compare import portfolio_changes
+from rhaglen.changes.model import (
     Field,
     Notice,
     ProgrammeChanges,
@@ -17,12 +17,12 @@ from rhaglen.changes_model import (
     Side,
     Token,
 )
-from rhaglen.changes_records import RISKS
-from rhaglen.diffsummary import Summary, escape, summary_markdown
-from rhaglen.load import load_portfolio
+from rhaglen.changes.pages import PageChanges, page_changes, page_url
+from rhaglen.changes.records import RISKS
+from rhaglen.changes.summary import Summary, escape, summary_markdown
+from rhaglen.data.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio
-from rhaglen.pagechanges import PageChanges, page_changes, page_url
-from rhaglen.problems import Problem
+from rhaglen.text.problems import Problem
 
 from .data import WALK, edit
 from .helpers import REPO
@@ -135,9 +135,10 @@ def test_the_change_list_knows_nothing_of_git() -> None:
     import subprocess
     import sys
 
-    script = ("import sys, rhaglen.changes, rhaglen.diffsummary, rhaglen.pagechanges; "
-              "print(sorted(m for m in sys.modules if m in ('rhaglen.gitsource', "
-              "'rhaglen.diffcli') or m.startswith('mkdocs')))")
+    script = ("import sys, rhaglen.changes.compare, rhaglen.changes.summary, "
+              "rhaglen.changes.pages; "
+              "print(sorted(m for m in sys.modules if m in ('rhaglen.changes.gitsource', "
+              "'rhaglen.changes.command') or m.startswith('mkdocs')))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True, env={"PYTHONPATH": str(REPO / "plugins")})
     assert done.stdout.strip() == "[]"

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rhaglen.check import MIN_PROGRAMMES
+from rhaglen.data.check import MIN_PROGRAMMES
 
 from .data import problems
 from .helpers import AS_OF, REPO
@@ -22,8 +22,8 @@ SCRIPT = """
 import os, sys
 from datetime import date
 from pathlib import Path
-import rhaglen.check as check
-from rhaglen.load import scan_portfolio
+import rhaglen.data.check as check
+from rhaglen.data.load import scan_portfolio
 if sys.argv[1] == "failing-child":
     check._child = lambda *args: os._exit(0)
 scan = scan_portfolio(Path("programmes"), [])

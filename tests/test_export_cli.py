@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from rhaglen.cli import main
+from rhaglen.data.load import load_portfolio
 from rhaglen.export import ExportSettings, export_files
-from rhaglen.load import load_portfolio
 
 from .data import WALK, edit
 from .helpers import AS_OF

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from rhaglen.data.load import load_portfolio
 from rhaglen.export import ExportSettings, export_files
 from rhaglen.export.feeds import feed_files
-from rhaglen.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio, Programme
 
 from .data import edit

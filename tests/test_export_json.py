@@ -10,12 +10,12 @@ from typing import Any
 
 import jsonschema
 import pytest
+from rhaglen.data.load import load_portfolio
 from rhaglen.export import ExportSettings, export_files
 from rhaglen.export.programme_json import json_files
-from rhaglen.load import load_portfolio
+from rhaglen.export.schema import export_schema
 from rhaglen.model.portfolio import Portfolio
-from rhaglen.render.views.plan import progress_words
-from rhaglen.schema import export_schema
+from rhaglen.views.plan import progress_words
 
 from .data import edit
 from .test_fixture import FIXTURE

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from frictionless import validate
+from rhaglen.data.load import load_portfolio
 from rhaglen.export import ExportSettings, export_files, write_files
 from rhaglen.export.csvfile import cell, csv_bytes
-from rhaglen.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio
 from rhaglen.model.types import Text
 

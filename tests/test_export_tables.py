@@ -10,7 +10,7 @@ from functools import cache
 
 from rhaglen.export import ExportSettings, export_files
 from rhaglen.export.tables import csv_path
-from rhaglen.formatting import Formatter
+from rhaglen.render.formatting import Formatter
 
 from .helpers import AS_OF
 from .views import BREATHE, WALK, demo, view_of

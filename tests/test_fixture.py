@@ -18,11 +18,11 @@ from typing import Any, Literal
 
 import pytest
 from pydantic import BaseModel
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 from rhaglen.model.portfolio import FILE_MODELS, Portfolio, Programme
 from rhaglen.model.records import walk
 from rhaglen.model.updates import UpdateFile
-from rhaglen.state import (
+from rhaglen.state.current import (
     Band,
     CurrentState,
     MilestoneStatus,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rhaglen.formatting import Formatter, english_sort_key, welsh_sort_key
+from rhaglen.render.formatting import Formatter, english_sort_key, welsh_sort_key
 from rhaglen.render.markup import plain
 
 # (earlier, later) in Welsh order, each the behaviour of CLDR's Welsh collation.

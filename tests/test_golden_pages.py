@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from _pytest.mark import ParameterSet
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio
-from rhaglen.render.generate import site_files
+from rhaglen.pages.generate import site_files
 from rhaglen.render.pages import site_pages
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import mkdocs.utils
 import pytest
-from rhaglen.build import build_site
-from rhaglen.destinations import UnsafePath, check_site_dir
+from rhaglen.data.links import UnsafePath
+from rhaglen.export.schema import write_schemas
 from rhaglen.render.charts import Bar, bar_chart
-from rhaglen.schema import write_schemas
-from rhaglen.staging import Busy, clear_leftovers, locked
+from rhaglen.site.build import build_site
+from rhaglen.site.destinations import check_site_dir
+from rhaglen.site.staging import Busy, clear_leftovers, locked
 
 from .data import WALK, edit, problems
 from .helpers import AS_OF, REPO

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from rhaglen.cli import main
-from rhaglen.yamlload import MAX_FILE_BYTES
+from rhaglen.text.yamlload import MAX_FILE_BYTES
 
 from .data import WALK
 from .helpers import REPO

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rhaglen.names import MAX_NAME, is_windows_device
-from rhaglen.problems import Problem, printable
+from rhaglen.text.names import MAX_NAME, is_windows_device
+from rhaglen.text.problems import Problem, printable
 
 from .data import WALK, edit, problems
 from .test_hardening import one_clean_line, run

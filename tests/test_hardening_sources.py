@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from jinja2 import UndefinedError
-from rhaglen.build import build_into, configure
-from rhaglen.configfile import address_problem, unreadable_value
-from rhaglen.staging import generating
+from rhaglen.site.build import build_into, configure
+from rhaglen.site.configfile import address_problem, unreadable_value
+from rhaglen.site.staging import generating
 
 from .data import WALK, edit, problems
 from .helpers import REPO

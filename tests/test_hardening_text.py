@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 import yaml
-from rhaglen import prose, yamlload
-from rhaglen.build import build_site
-from rhaglen.problems import Problem
-from rhaglen.prose import (
+from rhaglen.site.build import build_site
+from rhaglen.text import prose, yamlload
+from rhaglen.text.problems import Problem
+from rhaglen.text.prose import (
     MAX_LINES,
     MAX_LINKS,
     MAX_MARKS,
@@ -25,7 +25,7 @@ from rhaglen.prose import (
     prose_problems,
     render_prose,
 )
-from rhaglen.yamlload import load_yaml
+from rhaglen.text.yamlload import load_yaml
 
 from .data import WALK, edit, line_of, problems
 from .helpers import AS_OF

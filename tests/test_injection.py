@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from rhaglen.build import build_site
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 from rhaglen.render.markup import css_string
+from rhaglen.site.build import build_site
 
 from .helpers import parse, walk
 

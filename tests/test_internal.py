@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rhaglen.build import build_site
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
+from rhaglen.site.build import build_site
 
 from .data import WALK, edit
 from .helpers import AS_OF

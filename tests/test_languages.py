@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from rhaglen.build import build_into, build_site, configure
+from rhaglen.site.build import build_into, build_site, configure
 
 from .helpers import AS_OF
 

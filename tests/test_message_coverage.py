@@ -52,20 +52,21 @@ from .test_problem_cases import CASES, read_case
 PACKAGE = Path(rhaglen.__file__).parent
 # module -> the functions to read (None: the whole module)
 SCANNED: dict[str, set[str] | None] = {
-    "yamlload.py": None,
-    "syntax.py": None,
-    "load.py": None,
-    "rules.py": None,
-    "sense.py": None,
-    "prose.py": None,
+    "text/yamlload.py": None,
+    "text/syntax.py": None,
+    "data/load.py": None,
+    "rules/across_records.py": None,
+    "rules/sense.py": None,
+    "text/prose.py": None,
     "model/types.py": None,
     "model/errors.py": None,
+    "text/names.py": None,
     "cli.py": {"_date", "_validate"},
 }
 MESSAGE_ARG = {"fail": 1, "Problem": 4, "_file_problem": 1, "problem": 2, "stop": 2,
                "fault": 2, "report": 2,
                "print": 0}
-WHOLE_RETURNS = {"_message"}
+WHOLE_RETURNS = {"_message", "name_problem"}
 FRAGMENT_RETURNS = {"_suggest", "_describe", "_advice"}
 FRAGMENT_ARG = {"_pattern": 1, "ArgumentTypeError": 0}  # argparse prefixes the latter
 ORDER_NAMES = {"_order": 5}

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rhaglen.i18n import Strings
 from rhaglen.model.types import Prose, Text
-from rhaglen.render.generate import site_files
+from rhaglen.pages.generate import site_files
+from rhaglen.text.i18n import Strings
 
 from .test_golden_pages import AS_OF, DEFAULT, LANGUAGES, _portfolio
 

@@ -213,7 +213,7 @@ def test_update_pages_exist_for_every_update_in_both_languages(demo_site: Path) 
 def test_a_programme_without_plan_or_risks_says_so(project: Path) -> None:
     from datetime import date
 
-    from rhaglen.build import build_site
+    from rhaglen.site.build import build_site
 
     for name in ("plan.yml", "risks.yml", "lessons.yml", "compliance.yml"):
         (project / "programmes" / "cerdded-i-r-ysgol" / name).unlink()

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 import pytest
-from rhaglen.formatting import english_sort_key, welsh_sort_key
+from rhaglen.render.formatting import english_sort_key, welsh_sort_key
 
 from .helpers import REPO, Element, article, children, find_all, parse, text_of, walk
 from .open_data import check_open_data_link, is_open_data
@@ -236,7 +236,7 @@ def test_every_link_in_every_page_reaches_its_record(demo_site: Path) -> None:
 def test_every_reference_in_the_data_has_a_published_place() -> None:
     from datetime import date
 
-    from rhaglen.load import load_portfolio
+    from rhaglen.data.load import load_portfolio
     from rhaglen.model.records import walk as walk_model
     from rhaglen.model.types import RefTo
     from rhaglen.render.links import Links, record_index

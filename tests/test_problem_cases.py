@@ -44,7 +44,7 @@ from typing import Any
 import pytest
 import yaml
 from rhaglen.cli import main
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted((GOLDEN / "problems").glob("*.yml"))

@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel
 from rhaglen.model.portfolio import Portfolio
 from rhaglen.model.types import Prose
-from rhaglen.render.generate import site_files
+from rhaglen.pages.generate import site_files
 
 from .helpers import parse
 from .test_golden_pages import AS_OF, DEFAULT, LANGUAGES, _portfolio

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 
 from .data import WALK, edit, line_of, problems
 from .helpers import AS_OF

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
-from rhaglen.i18n import Strings
 from rhaglen.search.mutations import radicals, rules
 from rhaglen.search.words import (
     BLOCK_ID,
@@ -19,6 +18,7 @@ from rhaglen.search.words import (
     search_box,
     words_of,
 )
+from rhaglen.text.i18n import Strings
 
 
 def page(lang: str, body: str) -> str:

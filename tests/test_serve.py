@@ -20,10 +20,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rhaglen.i18n import Strings
 from rhaglen.serve import pages
 from rhaglen.serve.session import Preview
 from rhaglen.serve.watch import fingerprint
+from rhaglen.text.i18n import Strings
 
 from .data import WALK, edit
 from .helpers import AS_OF, REPO, parse, text_of
@@ -221,7 +221,7 @@ def test_a_change_to_programme_data_is_built_over_the_site_as_a_full_build_makes
     assert get(preview.url + "programmes/anadlu-n-rhydd/monitoring/2026-04-24/")[0] == 404
     assert get(preview.url + "en/programmes/anadlu-n-rhydd/monitoring/2026-04-24/")[0] == 404
     assert shown is not None
-    from rhaglen.build import build_site
+    from rhaglen.site.build import build_site
     assert build_site(project / "mkdocs.yml", tmp_path / "full", DAY) == 0
     assert digests(shown) == digests(tmp_path / "full")
 
@@ -236,7 +236,7 @@ def test_a_change_outside_the_data_builds_a_new_site(preview: Preview, project: 
 def test_the_preview_renders_again_only_the_pages_of_changed_programmes() -> None:
     import dataclasses
 
-    from rhaglen.load import load_portfolio
+    from rhaglen.data.load import load_portfolio
     from rhaglen.render.pages import site_pages
     from rhaglen.serve.builder import Memory
 

@@ -6,7 +6,7 @@ import errno
 import os
 
 import pytest
-from rhaglen.side_by_side import JobFailed, can_fork, side_by_side
+from rhaglen.site.side_by_side import JobFailed, can_fork, side_by_side
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork or a single core here")
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rhaglen.i18n import catalogue
+from rhaglen.text.i18n import catalogue
 
 from .helpers import Element, article, find_all, lang_root, parse, text_of, walk
 

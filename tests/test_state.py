@@ -11,7 +11,7 @@ from rhaglen.model.portfolio import Programme, Update
 from rhaglen.model.programme import ProgrammeFile
 from rhaglen.model.risks import RisksFile
 from rhaglen.model.updates import UpdateFile
-from rhaglen.state import current_state, risk_band
+from rhaglen.state.current import current_state, risk_band
 
 TEXT = {"cy": "Testun", "en": "Text"}
 DAY = date(2026, 6, 1)
@@ -215,7 +215,7 @@ def test_updates_out_of_file_order_are_applied_in_date_order() -> None:
 
 
 def test_the_expected_value_is_the_straight_line_from_baseline_to_target() -> None:
-    from rhaglen.state import expected_value
+    from rhaglen.state.current import expected_value
 
     up, down = PLAN.objectives  # 40 → 60 and 200 → 100, 1 January to 31 December 2026
     assert expected_value(up, date(2026, 1, 1)) == 40
@@ -228,7 +228,7 @@ def test_the_expected_value_is_the_straight_line_from_baseline_to_target() -> No
 
 
 def test_spend_by_a_day_is_the_latest_total_reported_by_then() -> None:
-    from rhaglen.state import spent_by
+    from rhaglen.state.current import spent_by
 
     b1, b2 = current_state(make(), DAY).budget
     assert [spent_by(b1, date(2026, 3, 30)), spent_by(b1, date(2026, 3, 31)),

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from rhaglen.freshness import reporting_interval, update_freshness
 from rhaglen.model.portfolio import Programme
 from rhaglen.model.programme import ProgrammeFile
 from rhaglen.model.risks import RisksFile
-from rhaglen.state import current_state, high_risks, open_risks
+from rhaglen.state.current import current_state, high_risks, open_risks
+from rhaglen.state.freshness import reporting_interval, update_freshness
 
 from .test_state import programme_file, risk, update
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from rhaglen.cli import main
-from rhaglen.problems import Problem
+from rhaglen.text.problems import Problem
 
 from .test_problem_cases import GOLDEN, read_case, write_tree
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 from rhaglen.model.outcomes import PilotResult
 from rhaglen.model.types import Text
-from rhaglen.yamlload import Plain
+from rhaglen.text.yamlload import Plain
 
 from .data import WALK, edit, line_of, problems
 

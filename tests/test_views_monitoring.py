@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from rhaglen.render.views.monitoring import MonitoringView
-from rhaglen.render.views.update import UpdateView
-from rhaglen.state import neighbours
+from rhaglen.state.current import neighbours
+from rhaglen.views.monitoring import MonitoringView
+from rhaglen.views.update import UpdateView
 
 from .test_state import DAY, UPDATES, make, update
 from .views import built_view, demo_view

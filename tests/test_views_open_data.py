@@ -11,10 +11,10 @@ from functools import cache
 
 import pytest
 from bs4 import BeautifulSoup
-from rhaglen.i18n import Strings
-from rhaglen.render.generate import site_files
+from rhaglen.pages.generate import site_files
 from rhaglen.render.pages import site_pages
-from rhaglen.render.views.data_links import TABLES, table_path
+from rhaglen.text.i18n import Strings
+from rhaglen.views.data_links import TABLES, table_path
 
 from .helpers import AS_OF
 from .open_data import CONTRACT_TABLES, ROOT, contract_kind, reached
@@ -162,6 +162,6 @@ def test_the_monitoring_page_links_its_programmes_feed(lang: str, label: str) ->
 
 def test_the_export_writes_exactly_the_tables_the_pages_link() -> None:
     from rhaglen.export.tables import TABLES as WRITTEN
-    from rhaglen.opendata import TABLE_NAMES
+    from rhaglen.render.opendata import TABLE_NAMES
 
     assert [table.name for table in WRITTEN] == list(TABLE_NAMES)

@@ -9,13 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import StrictUndefined
 from markupsafe import escape
-from rhaglen.formatting import Formatter
-from rhaglen.i18n import Strings
 from rhaglen.model.outcomes import EvaluationResult, Lesson
 from rhaglen.model.types import Prose
-from rhaglen.render.environment import environment, page_feed
-from rhaglen.render.views import page_view
-from rhaglen.state import due_overdue
+from rhaglen.pages.environment import environment, page_feed
+from rhaglen.render.formatting import Formatter
+from rhaglen.state.current import due_overdue
+from rhaglen.text.i18n import Strings
+from rhaglen.views import page_view
 
 from .views import BREATHE, WALK, context, demo, page_of, view_of, with_programme
 

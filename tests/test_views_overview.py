@@ -142,7 +142,7 @@ def test_the_portfolio_lists_programmes_by_title_in_the_pages_language(
 def test_the_plugin_option_defaults_to_the_core_interval_and_refuses_zero() -> None:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import PluginError
-    from rhaglen.mkdocs_plugin import RhaglenConfig, RhaglenPlugin
+    from rhaglen.site.plugin import RhaglenConfig, RhaglenPlugin
 
     config = RhaglenConfig()
     config.load_dict({})

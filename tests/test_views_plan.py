@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from rhaglen.model.plan import PlanFile
 from rhaglen.model.portfolio import Programme
-from rhaglen.render.views.plan import PlanView
+from rhaglen.views.plan import PlanView
 
 from .test_state import (
     DAY,

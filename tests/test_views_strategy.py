@@ -6,12 +6,12 @@ from typing import Literal
 
 import pytest
 from bs4 import BeautifulSoup
-from rhaglen.i18n import catalogue
 from rhaglen.model.programme import Engagement
 from rhaglen.model.strategy import Evidence
 from rhaglen.model.types import Prose, Text
-from rhaglen.render.views import strategy as strategy_module
-from rhaglen.render.views.stakeholders import quadrant
+from rhaglen.text.i18n import catalogue
+from rhaglen.views import strategy as strategy_module
+from rhaglen.views.stakeholders import quadrant
 
 from .views import BREATHE, demo, rendered, view_of, with_programme
 

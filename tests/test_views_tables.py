@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from rhaglen.render.environment import render_page
+from rhaglen.pages.environment import render_page
 from rhaglen.render.tables import label_cells
 
 from .views import BREATHE, demo_view, page_of

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from rhaglen.render.views.monitoring import MonitoringView
-from rhaglen.render.views.plan import PlanView
+from rhaglen.views.monitoring import MonitoringView
+from rhaglen.views.plan import PlanView
 
 from .test_state import make
 from .views import built_view, demo_view, svg

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rhaglen.problems import Problem
-from rhaglen.yamlload import MAX_DEPTH, MAX_FILE_BYTES, Plain, load_yaml
+from rhaglen.text.problems import Problem
+from rhaglen.text.yamlload import MAX_DEPTH, MAX_FILE_BYTES, Plain, load_yaml
 
 
 def load(tmp_path: Path, content: bytes, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]

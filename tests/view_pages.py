@@ -7,13 +7,13 @@ from functools import cache
 from typing import Any
 
 from bs4 import BeautifulSoup
-from rhaglen.freshness import DEFAULT_REPORTING_INTERVAL
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio
-from rhaglen.render.generate import site_files
+from rhaglen.pages.generate import site_files
 from rhaglen.render.pages import Page, site_pages
-from rhaglen.render.views import page_view
-from rhaglen.render.views.base import ViewContext, page_context
+from rhaglen.state.freshness import DEFAULT_REPORTING_INTERVAL
+from rhaglen.views import page_view
+from rhaglen.views.base import ViewContext, page_context
 
 from .helpers import AS_OF, REPO
 

@@ -9,12 +9,12 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 from markupsafe import Markup
-from rhaglen.load import load_portfolio
+from rhaglen.data.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio, Programme
-from rhaglen.render.environment import render_page
+from rhaglen.pages.environment import render_page
 from rhaglen.render.pages import Page, site_pages
-from rhaglen.render.views import page_view
-from rhaglen.render.views.base import ViewContext, page_context
+from rhaglen.views import page_view
+from rhaglen.views.base import ViewContext, page_context
 
 from .helpers import AS_OF, REPO
 from .test_fixture import FIXTURE

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .asof import AsOfError, parse_day, resolve_as_of
-from .check import check_portfolio
-from .problems import errors
+from .data.check import check_portfolio
+from .state.asof import AsOfError, parse_day, resolve_as_of
+from .text.problems import errors
 
 
 def _date(text: str) -> date:
@@ -125,8 +125,8 @@ def _validate(folder: Path, as_of: date | None, form: str = "text") -> int:
 
 
 def _schema(folder: Path) -> int:
-    from .destinations import UnsafePath
-    from .schema import write_schemas  # the export model, needed by no other command
+    from .data.links import UnsafePath
+    from .export.schema import write_schemas  # the export model, needed by no other command
 
     try:
         paths = write_schemas(folder)
@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         return _schema(args.output)
     if args.command == "new":
-        from .scaffold import ScaffoldError, scaffold_programme
+        from .scaffold.new import ScaffoldError, scaffold_programme
 
         try:
             created = scaffold_programme(args.dir, args.slug)
@@ -160,22 +160,22 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"`rhaglen validate {args.dir}`.")
         return 0
     if args.command == "diff":
-        from .diffcli import diff_command
+        from .changes.command import diff_command
 
         return diff_command(args.base, args.head, args.lang, args.as_of, args.dir)
     if args.command == "new-update":
-        from .newupdate import new_update_command
+        from .scaffold.update import new_update_command
 
         return new_update_command(args.dir, args.slug, args.date)
     if args.command == "export":
-        from .export_command import export_data  # reads mkdocs.yml with MkDocs
+        from .site.export_data import export_data  # reads mkdocs.yml with MkDocs
 
         return export_data(args.config_file, args.export_dir, args.as_of)
     if args.command == "serve":
         from .serve.session import serve  # reads mkdocs.yml with MkDocs
 
         return serve(args.config_file, args.address, args.as_of)
-    from .build import build_site  # imports MkDocs only when building
+    from .site.build import build_site  # imports MkDocs only when building
 
     return build_site(args.config_file, args.site_dir, args.as_of)
 

@@ -1,7 +1,7 @@
 """Benchmark: the time to check and render the slowest Prose found, 10,000 characters each.
 
 Each shape below once took Python-Markdown seconds (or overflowed its stack), or is the
-slowest found among those that pass the limits of `rhaglen.prose` (brackets nested 8
+slowest found among those that pass the limits of `rhaglen.text.prose` (brackets nested 8
 deep, 200 lines, 32 tags, 32 links, 8 list markers on a line). Prints, for each, whether
 the check refuses it and the best of three times for the check (`prose_problems`) and,
 for a text that passes, the render (`render_prose`), then the slowest of all. Run as
@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from rhaglen.prose import (
+from rhaglen.text.prose import (
     MAX_LINES,
     MAX_LINKS,
     MAX_MARKS,

@@ -2,7 +2,7 @@
 
 Gives a copy of the walk-to-school programme N daily updates (each reporting objectives,
 milestones, spend, a risk and a new action), then times loading, page generation
-(`rhaglen.render.generate.site_files`) and, with `--build`, one whole `rhaglen build`.
+(`rhaglen.pages.generate.site_files`) and, with `--build`, one whole `rhaglen build`.
 Run as `python -m tests.bench.updates_time 200 500 1000 2000 [--build]`. Build time
 should grow in proportion to N; nothing here asserts a time.
 """
@@ -76,9 +76,9 @@ def make_project(root: Path, count: int) -> Path:
 
 def measure(project: Path, build: bool) -> tuple[float, float, float | None]:
     """Seconds to load, to generate every page, and (optionally) to build the site."""
-    from rhaglen.build import build_site
-    from rhaglen.load import load_portfolio
-    from rhaglen.render.generate import site_files
+    from rhaglen.data.load import load_portfolio
+    from rhaglen.pages.generate import site_files
+    from rhaglen.site.build import build_site
 
     started = time.perf_counter()
     result = load_portfolio(project / "programmes", AS_OF)

@@ -3,6 +3,9 @@ programme and Atom feeds, from the public model and the same current state the p
 
 `export_files` returns every file by its path from the site root, as bytes, so that the
 site build and `rhaglen export` write exactly the same files. No MkDocs imports here.
+The JSON Schemas of the contract's files (`schema`) are written from the same models.
+
+Imports `views`, `render`, `data` and the layers below; never `pages`, `site` or a tool.
 """
 
 from __future__ import annotations

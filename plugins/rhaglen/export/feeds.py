@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..formatting import Formatter
-from ..i18n import LANGUAGES, Strings
 from ..model.outcomes import Lesson
 from ..model.portfolio import Portfolio, Programme, Update
-from ..opendata import feed_path
+from ..render.formatting import Formatter
 from ..render.links import anchor
 from ..render.markup import prose
+from ..render.opendata import feed_path
 from ..render.pages import programme_path, update_path
-from ..render.views.library import tag_label
+from ..text.i18n import LANGUAGES, Strings
+from ..views.library import tag_label
 from .urls import absolute_url, language_prefix
 
 if TYPE_CHECKING:

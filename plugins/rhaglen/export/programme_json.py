@@ -11,15 +11,15 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..freshness import reporting_interval, update_freshness
-from ..i18n import LANGUAGES
 from ..model.portfolio import Portfolio, Programme
 from ..model.types import Text
-from ..opendata import feed_path, json_path
+from ..render.opendata import feed_path, json_path
 from ..render.pages import PROGRAMME_PAGES, programme_path, update_path
-from ..render.views.headline import currency
-from ..render.views.licence import licence_url
-from ..state import CurrentState, RiskState, Score, current_state, high_risks
+from ..state.current import CurrentState, RiskState, Score, current_state, high_risks
+from ..state.freshness import reporting_interval, update_freshness
+from ..text.i18n import LANGUAGES
+from ..views.headline import currency
+from ..views.licence import licence_url
 from .programme_model import (
     ActionNow,
     BudgetLineNow,

@@ -12,7 +12,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..freshness import Freshness
 from ..model.outcomes import (
     ComplianceFile,
     EvaluationFile,
@@ -26,7 +25,8 @@ from ..model.risks import RisksFile, RiskStatus
 from ..model.strategy import StrategyFile
 from ..model.types import Date, Text
 from ..model.updates import Action, Change, Period, UpdateFile
-from ..state import Band, MilestoneStatus, ObjectiveStatus, RiskKind, Trend
+from ..state.current import Band, MilestoneStatus, ObjectiveStatus, RiskKind, Trend
+from ..state.freshness import Freshness
 
 
 class ExportModel(BaseModel):

@@ -12,8 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..problems import Problem, display_path
-from ..yamlload import Document, Key, format_location
+from ..text.problems import Problem, display_path
+from ..text.yamlload import Document, Key, format_location
 from .types import LANGUAGE_NAMES
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Protocol
 
-from ..yamlload import Key
+from ..text.yamlload import Key
 from .types import Model, Prose, Record, Text
 
 

@@ -26,9 +26,9 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from ..names import MAX_NAME, NAME_PATTERN, name_problem
-from ..prose import prose_problems
-from ..yamlload import BIDI_CONTROLS, Plain
+from ..text.names import MAX_NAME, NAME_PATTERN, name_problem
+from ..text.prose import prose_problems
+from ..text.yamlload import BIDI_CONTROLS, Plain
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 TAG_PATTERN = NAME_PATTERN

@@ -1,1 +1,5 @@
-"""From the public model to Markdown pages, one template per page, once per language."""
+"""What every page draws with: SVG charts, tables, links to records, Markdown of Prose,
+headings, Babel formatting, and the addresses of the pages and the open data.
+
+Imports `state`, `model` and `text` only: the views use it, never the other way.
+"""

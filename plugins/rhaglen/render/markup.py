@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup
 
-from ..prose import render_prose
+from ..text.prose import render_prose
 
 
 def front_matter(value: object) -> Markup:

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..freshness import DEFAULT_REPORTING_INTERVAL, reporting_interval
 from ..model.choices import choices
 from ..model.outcomes import Lesson
 from ..model.portfolio import Portfolio, Programme
-from ..opendata import feed_path
-from ..state import CurrentState, current_state
+from ..state.current import CurrentState, current_state
+from ..state.freshness import DEFAULT_REPORTING_INTERVAL, reporting_interval
 from .links import record_index, update_subpath
+from .opendata import feed_path
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..build import (
+from ..model.portfolio import Portfolio, Programme
+from ..render.pages import Page
+from ..site.build import (
     BuildFailed,
     build_into,
     build_over,
@@ -24,10 +26,8 @@ from ..build import (
     disk_message,
     sources,
 )
-from ..destinations import GENERATED_FOLDERS
-from ..model.portfolio import Portfolio, Programme
-from ..problems import errors
-from ..render.pages import Page
+from ..site.destinations import GENERATED_FOLDERS
+from ..text.problems import errors
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from ..i18n import LANGUAGES, Strings
+from ..text.i18n import LANGUAGES, Strings
 
 GENERATION_PATH = "/__rhaglen__/generation"  # answers the number of the build shown now
 

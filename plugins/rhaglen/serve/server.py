@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..i18n import LANGUAGES
-from ..problems import printable
+from ..text.i18n import LANGUAGES
+from ..text.problems import printable
 from .pages import GENERATION_PATH, building_page, page_language, problem_page, reload_script
 
 HTML = "text/html; charset=utf-8"

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from types import FrameType, TracebackType
 
-from ..build import BuildFailed, configure
+from ..site.build import BuildFailed, configure
 from .builder import Attempt, Memory, Sources, attempt, config_sources, usual_sources
 from .server import PreviewServer, Shown
 from .watch import Fingerprint, fingerprint, only_under

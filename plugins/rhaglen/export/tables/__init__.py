@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ...freshness import reporting_interval
 from ...model.portfolio import Portfolio, Programme
-from ...opendata import DATA, csv_path
-from ...state import current_state
+from ...render.opendata import DATA, csv_path
+from ...state.current import current_state
+from ...state.freshness import reporting_interval
 from ..csvfile import Cell, csv_bytes
 from . import outcomes, plan, programme, risks
 from .columns import Source, Table

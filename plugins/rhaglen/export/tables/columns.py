@@ -16,7 +16,7 @@ from ...model.portfolio import Programme
 from ...model.records import RecordEntry
 from ...model.types import Prose, Text
 from ...render.links import record_index
-from ...state import CurrentState
+from ...state.current import CurrentState
 from ..csvfile import Cell
 
 REF_SEPARATOR = ";"

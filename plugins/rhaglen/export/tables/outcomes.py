@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ...model.outcomes import Lesson, Opportunity, Requirement, SustainabilityAction
 from ...model.programme import Stage
 from ...model.strategy import Evidence, Intervention
-from ...state import due_overdue, review_overdue
+from ...state.current import due_overdue, review_overdue
 from .columns import Source, Table, attr, choice, codes, col, ref, refs, words
 
 MET_CY, MET_EN = "A gyrhaeddwyd yr amcan: yes, partly neu no", "Objective met: yes, partly or no"

@@ -15,8 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ...model.portfolio import Programme
-from ...opendata import csv_path
-from ...render.views.licence import licence_url
+from ...render.opendata import csv_path
+from ...views.licence import licence_url
 from .columns import Column, Table
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from ...model.plan import BudgetLine, Objective, ResourceKind
 from ...model.types import Text
-from ...state import MilestoneStatus, ObjectiveStatus, overspent
+from ...state.current import MilestoneStatus, ObjectiveStatus, overspent
 from .columns import Source, Table, attr, choice, codes, col, ref, refs, words
 
 MONEY_CY, MONEY_EN = "yn yr arian cyfred yn y golofn currency", "in the currency column's currency"

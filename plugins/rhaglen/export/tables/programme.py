@@ -3,9 +3,9 @@ engagement."""
 
 from __future__ import annotations
 
-from ...freshness import Freshness, update_freshness
 from ...model.programme import Organisation, ProgrammeFile, Stage, Stakeholder
-from ...render.views.stakeholders import Quadrant, quadrant
+from ...state.freshness import Freshness, update_freshness
+from ...views.stakeholders import Quadrant, quadrant
 from .columns import Table, attr, choice, codes, col, ref, refs, words
 
 PROGRAMMES = Table(

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from ...model.risks import Issue, Risk, RiskStatus
 from ...model.types import Text
 from ...model.updates import ActionStatus
-from ...state import Band, Score, Trend
+from ...state.current import Band, Score, Trend
 from ..csvfile import Cell
 from .columns import Column, Getter, Source, Table, attr, choice, codes, col, ref, refs, words
 
