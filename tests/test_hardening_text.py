@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from rhaglen.site.build import build_site
-from rhaglen.text import prose, yamlload
+from rhaglen.text import prose, yamlcompose
 from rhaglen.text.problems import Problem
 from rhaglen.text.prose import (
     MAX_LINES,
@@ -184,7 +184,7 @@ def test_a_lone_surrogate_is_refused_by_either_parser(
         "f.yml:1:10: syntax: this escape names no character that can be published (a lone "
         "surrogate, or past U+10FFFF): delete it (parser: found invalid Unicode character "
         "escape code)"]
-    monkeypatch.setattr(yamlload, "_Parser", yaml.SafeLoader)  # PyYAML's own lets it by
+    monkeypatch.setattr(yamlcompose, "_Parser", yaml.SafeLoader)  # PyYAML's own lets it by
     found = []
     assert load_yaml(Path("f.yml"), found) is None
     assert [p.format() for p in found] == [f"f.yml:1:8: title: {_unpublishable(0xD800)}"]

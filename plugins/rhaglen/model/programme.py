@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, Field
 
+from .scalars import fail
 from .types import (
     ORGANISATION,
     PEOPLE,
@@ -21,7 +22,6 @@ from .types import (
     Score,
     Text,
     Url,
-    fail,
 )
 
 Stage = Literal[

@@ -6,7 +6,6 @@ so `no` stays a string where a string is expected and `1.10` is never turned int
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -28,39 +27,17 @@ from pydantic_core import CoreSchema, PydanticCustomError
 
 from ..text.names import MAX_NAME, NAME_PATTERN, name_problem
 from ..text.prose import prose_problems
-from ..text.yamlload import BIDI_CONTROLS, Plain
+from ..text.yamlload import BIDI_CONTROLS
+from .scalars import boolean, calendar_day, describe, fail, integer, money, number, score
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 TAG_PATTERN = NAME_PATTERN
 LANGUAGE_NAMES = {"cy": "Welsh (cy)", "en": "English (en)"}
-_INT = re.compile(r"[-+]?[0-9]+")
-_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-EARLIEST, LATEST = date(1900, 1, 1), date(2200, 12, 31)
-MAX_NUMBER = 10**12  # any figure a programme reports is far smaller
-MAX_NUMBER_CHARS = 32  # a number written with more characters is refused unread
 MAX_TEXT = 300  # characters of a Text or Name, per language
 MAX_PROSE = 10_000  # characters of a Prose, per language
 MAX_LINE = 2_000  # characters of any other one-line value (an address, a citation)
 # Letters that draw nothing: Hangul fillers and the blank Braille pattern.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-
-
-def fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
-    """A validation error whose message is written for the person editing YAML."""
-    return PydanticCustomError(kind, message, context)
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "an empty value"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Plain) or not isinstance(value, str):
-        return f"'{value}'"
-    return f"the quoted text '{value}'"
 
 
 # Every character _text may refuse, found in one pass (a regular expression rather than a
@@ -84,7 +61,7 @@ def _refuse(char: str, *, one_line: bool) -> PydanticCustomError:
 def _text(value: Any, one_line: bool, limit: int, what: str) -> str:
     """Text as a person meant it: NFC, trimmed, visible, at most `limit` characters."""
     if not isinstance(value, str):
-        raise fail("string", "expected text, got {got}", got=_describe(value))
+        raise fail("string", "expected text, got {got}", got=describe(value))
     text = unicodedata.normalize("NFC", str(value))
     text = text.strip() if one_line else text.strip("\n ")
     refused = _REFUSED_IN[one_line].search(text)
@@ -122,83 +99,6 @@ def _paragraphs(value: Any) -> str:
     if problems:
         raise fail("prose", "; ".join(problems))
     return text
-
-
-def _out_of_range(written: str) -> PydanticCustomError:
-    shown = written if len(written) <= 24 else f"{written[:12]}… ({len(written)} characters)"
-    return fail("number_range", "'{got}' is out of range: numbers are between "
-                "-{limit} and {limit}", got=shown, limit=f"{MAX_NUMBER:,}")
-
-
-def _bounded(number: int | float, written: str) -> int | float:
-    """The number if it is finite and no larger than MAX_NUMBER either way."""
-    if not math.isfinite(number) or abs(number) > MAX_NUMBER:
-        raise _out_of_range(written)
-    return number
-
-
-def _parsed(value: Plain) -> int | float:
-    """A YAML number; never parses hundreds of digits (Python refuses over 4,300)."""
-    if len(value) > MAX_NUMBER_CHARS:
-        raise _out_of_range(value)
-    return _bounded(int(value) if _INT.fullmatch(value) else float(value), value)
-
-
-def _integer(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int(_bounded(value, "the number"))
-    if isinstance(value, Plain) and _INT.fullmatch(value):
-        return int(_parsed(value))
-    raise fail("integer", "expected a whole number, got {got}", got=_describe(value))
-
-
-def _number(value: Any) -> int | float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _bounded(value, "the number")
-    if isinstance(value, Plain) and _NUMBER.fullmatch(value):
-        return _parsed(value)
-    raise fail("number", "expected a number, got {got}", got=_describe(value))
-
-
-def _boolean(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, Plain) and value.lower() in ("true", "false"):
-        return value.lower() == "true"
-    raise fail("boolean", "expected true or false, got {got}", got=_describe(value))
-
-
-def in_date_range(day: date) -> bool:
-    """Whether `day` is one Rhaglen can judge and draw: EARLIEST to LATEST."""
-    return EARLIEST <= day <= LATEST
-
-
-def _date(value: Any) -> date:
-    if isinstance(value, date):
-        day = value
-    elif isinstance(value, str) and _DATE.fullmatch(value):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise fail("date", "'{got}' is not a real calendar date", got=value) from None
-    else:
-        raise fail("date", "expected a date as YYYY-MM-DD, got {got}", got=_describe(value))
-    if not in_date_range(day):
-        raise fail("date_range", "{got} is out of range: dates are from {first} to {last}",
-                   got=day.isoformat(), first=EARLIEST.isoformat(), last=LATEST.isoformat())
-    return day
-
-
-def _score(value: int) -> int:
-    if not 1 <= value <= 5:
-        raise fail("score", "a score is a whole number from 1 to 5, got {got}", got=value)
-    return value
-
-
-def _money(value: int | float) -> int | float:
-    if value < 0:
-        raise fail("money", "an amount of money cannot be negative")
-    return value
 
 
 def _pattern(regex: str, what: str) -> Any:
@@ -261,14 +161,14 @@ TextLine = Annotated[str, BeforeValidator(_text_line, json_schema_input_type=str
                      _Stated("maxLength", MAX_TEXT)]
 Paragraphs = Annotated[str, BeforeValidator(_paragraphs, json_schema_input_type=str),
                        _Stated("maxLength", MAX_PROSE)]
-Int = Annotated[int, BeforeValidator(_integer, json_schema_input_type=int)]
-Number = Annotated[float, BeforeValidator(_number, json_schema_input_type=float)]
-Bool = Annotated[bool, BeforeValidator(_boolean, json_schema_input_type=bool)]
-Date = Annotated[date, BeforeValidator(_date, json_schema_input_type=date)]
-Score = Annotated[int, BeforeValidator(_integer, json_schema_input_type=int),
-                  AfterValidator(_score), Field(ge=1, le=5)]
-Money = Annotated[float, BeforeValidator(_number, json_schema_input_type=float),
-                  AfterValidator(_money), Field(ge=0)]
+Int = Annotated[int, BeforeValidator(integer, json_schema_input_type=int)]
+Number = Annotated[float, BeforeValidator(number, json_schema_input_type=float)]
+Bool = Annotated[bool, BeforeValidator(boolean, json_schema_input_type=bool)]
+Date = Annotated[date, BeforeValidator(calendar_day, json_schema_input_type=date)]
+Score = Annotated[int, BeforeValidator(integer, json_schema_input_type=int),
+                  AfterValidator(score), Field(ge=1, le=5)]
+Money = Annotated[float, BeforeValidator(number, json_schema_input_type=float),
+                  AfterValidator(money), Field(ge=0)]
 Id = Annotated[str, BeforeValidator(_line, json_schema_input_type=str),
                AfterValidator(_pattern(ID_PATTERN, "id (letters, digits, - and _, up to 64)")),
                Field(pattern=ID_PATTERN)]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
-from ..model.types import EARLIEST, LATEST, in_date_range
+from ..model.scalars import EARLIEST, LATEST, in_date_range
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
