@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test golden serve validate browser bench clean
+.PHONY: site test check golden serve validate browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,9 +41,15 @@ test: $(STAMP) browser
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto  # one worker a core: the builds and browsers run side by side
 
-# Rewrite the golden pages after an intended change; then read `git diff tests/__snapshots__`.
+# The inner loop: ruff, mypy, the layers, and every test but the browsers and real builds.
+check: $(STAMP)
+	$(BIN)/ruff check plugins tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -n auto -q -m "not build and not browser"
+
+# Rewrite the golden pages after an intended change; then read `git diff tests/pages/__snapshots__`.
 golden: $(STAMP)
-	$(BIN)/python -m pytest -q tests/test_golden_pages.py --snapshot-update
+	$(BIN)/python -m pytest -q tests/pages/test_golden_pages.py --snapshot-update
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/site_bench.py --preview  # all figures; Hugo compared if installed

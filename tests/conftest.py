@@ -17,6 +17,17 @@ from .helpers import AS_OF, copy_project
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+# Fixtures that build a real site (or start a browser): a test using one is slow.
+SLOW_FIXTURES = frozenset({"demo_site", "site", "browser"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that builds a site (`build`), so `make check` can leave it out."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the reference site project."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 REPO = Path(__file__).resolve().parent.parent
+TESTS = REPO / "tests"  # shared data: fixtures/, golden/
 AS_OF = "2026-11-26"
 Element = Tag  # an element of a parsed page; `class` (like `rel`) is a list of words
 

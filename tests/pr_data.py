@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rhaglen.scaffold.update import start_update, update_text
 
-from .data import WALK, edit
+from .edits import WALK, edit
 from .helpers import REPO
 
 UPDATE_DAY = date(2026, 11, 20)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import rhaglen
 from rhaglen.text.i18n import LANGUAGES, PLURAL_FORMS, catalogue
 
@@ -20,6 +21,7 @@ CORE = sorted(module.name for module in pkgutil.walk_packages(rhaglen.__path__, 
               if module.name not in ENGINE)
 
 
+@pytest.mark.build
 def test_core_runs_with_mkdocs_blocked(tmp_path: Path) -> None:
     script = f"""
 import sys

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rhaglen.cli import main
 
-from .data import WALK, edit
+from .edits import WALK, edit
 
 ENUM_VALUES = re.compile(
     r"^(\s*(?:-\s+)?(?:type|stage|role|kind|engagement|level|direction|source|category|quality|"
@@ -23,6 +23,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
+@pytest.mark.build
 def test_validate_exits_0_on_the_demo_data(project: Path) -> None:
     done = run("validate", "programmes", "--as-of", "2026-11-26", cwd=project)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -30,6 +31,7 @@ def test_validate_exits_0_on_the_demo_data(project: Path) -> None:
     assert "2 programme(s), valid." in done.stderr
 
 
+@pytest.mark.build
 def test_validate_exits_1_with_problem_lines(project: Path) -> None:
     edit(project / "programmes" / WALK / "programme.yml", "stage: implementing", "stage: done")
     done = run("validate", "--as-of", "2026-11-26", cwd=project)
@@ -42,6 +44,7 @@ def test_validate_exits_1_with_problem_lines(project: Path) -> None:
 
 @pytest.mark.parametrize("args", [["validate", "no-such-folder"], ["frobnicate"],
                                   ["validate", "--as-of", "yesterday"]])
+@pytest.mark.build
 def test_usage_errors_exit_2(project: Path, args: list[str]) -> None:
     assert run(*args, cwd=project).returncode == 2
 
@@ -62,6 +65,7 @@ def _enum_lines(programmes: Path) -> list[tuple[Path, int, str]]:
     return found
 
 
+@pytest.mark.build
 def test_any_enum_typo_gives_exactly_one_line_pointing_at_it(project: Path,
                                                              monkeypatch: pytest.MonkeyPatch,
                                                              capsys: pytest.CaptureFixture[str]

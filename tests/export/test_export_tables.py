@@ -1,0 +1,170 @@
+"""The open-data tables as a reuser gets them: every contract table, site-wide and per
+programme, with figures equal to the pages', described by a Data Package that validates."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from functools import cache
+
+from rhaglen.export import ExportSettings, export_files
+from rhaglen.export.tables import csv_path
+from rhaglen.render.formatting import Formatter
+
+from ..helpers import AS_OF
+from ..view_helpers import BREATHE, WALK, demo, view_of
+
+CONTRACT_TABLES = (
+    "programmes", "organisations", "target_groups", "stakeholders", "engagement",
+    "objectives", "indicator_values", "milestones", "budget_lines", "spend", "risks",
+    "risk_scores", "issues", "actions", "changes", "evidence", "interventions",
+    "pilot_results", "evaluation_results", "lessons", "sustainability_actions",
+    "opportunities", "compliance")
+LANGS = ("cy", "en")
+
+
+@cache
+def files() -> dict[str, bytes]:
+    """Every open-data file of the demo data as of the fixed day."""
+    return export_files(demo(), date.fromisoformat(AS_OF), ExportSettings())
+
+
+def table(name: str, slug: str | None = None) -> list[dict[str, str]]:
+    """The rows of a table's CSV, by column name."""
+    text = files()[csv_path(name, slug)].decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def header(name: str) -> list[str]:
+    return files()[csv_path(name)].decode("utf-8").split("\r\n", 1)[0].split(",")
+
+
+def by_id(rows: list[dict[str, str]], slug: str) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in rows if row["programme"] == slug}
+
+
+def test_every_contract_table_is_published_site_wide_and_per_programme() -> None:
+    for name in CONTRACT_TABLES:
+        assert f"data/{name}.csv" in files()
+        for slug in (BREATHE, WALK):
+            assert f"data/programmes/{slug}/{name}.csv" in files()
+    assert "data/datapackage.json" in files()
+
+
+def test_each_table_starts_with_programme_then_id_and_ends_with_the_licence() -> None:
+    for name in CONTRACT_TABLES:
+        columns = header(name)
+        assert columns[0] == "programme" and columns[-1] == "licence"
+        assert ("id" in columns) == (columns[1] == "id")
+    assert header("indicator_values") == ["programme", "objective", "date", "kind", "value",
+                                          "note_cy", "note_en", "licence"]
+    assert header("spend") == ["programme", "update", "line", "currency", "spent", "planned",
+                               "remaining", "over_budget", "licence"]
+    assert header("risk_scores") == ["programme", "risk", "date", "source", "likelihood",
+                                     "impact", "score", "band", "status", "note_cy", "note_en",
+                                     "licence"]
+    assert header("objectives")[:4] == ["programme", "id", "statement_cy", "statement_en"]
+
+
+def test_text_comes_in_both_languages_and_every_row_names_its_licence() -> None:
+    walk = table("programmes", WALK)
+    assert [(r["title_cy"], r["title_en"]) for r in walk] == [
+        ("Cerdded i'r Ysgol", "Walk to School")]
+    assert {r["licence"] for name in CONTRACT_TABLES for r in table(name)} == {"CC-BY-4.0"}
+
+
+def test_the_site_wide_table_is_every_programme_s_rows_in_slug_order() -> None:
+    for name in CONTRACT_TABLES:
+        whole = files()[csv_path(name)].decode("utf-8").split("\r\n", 1)
+        parts = [files()[csv_path(name, slug)].decode("utf-8").split("\r\n", 1)
+                 for slug in sorted((BREATHE, WALK))]
+        assert all(part[0] == whole[0] for part in parts)
+        assert whole[1] == "".join(part[1] for part in parts)
+
+
+def test_objective_status_and_progress_equal_the_plan_page() -> None:
+    for slug in (BREATHE, WALK):
+        rows = by_id(table("objectives"), slug)
+        for lang in LANGS:
+            shown = view_of(f"programmes/{slug}/plan/", lang).objectives
+            assert len(shown) == len(rows)
+            for row in shown:
+                data = rows[row.name.split(" · ")[0]]
+                assert data["status"] == row.status.value
+                percent = Formatter(lang).percent(float(data["progress"]))
+                assert percent in row.progress
+
+
+def test_milestone_status_and_lateness_equal_the_plan_page() -> None:
+    for slug in (BREATHE, WALK):
+        rows = by_id(table("milestones"), slug)
+        for row in view_of(f"programmes/{slug}/plan/", "en").milestones:
+            data = rows[row.name.split(" · ")[0]]
+            assert data["status"] == row.status.value
+            assert (data["days_late"] != "0") == bool(row.days_late)
+
+
+def test_budget_remaining_equals_the_plan_page_and_overspend_stays_negative() -> None:
+    rows = by_id(table("budget_lines"), BREATHE)
+    assert rows["B2"]["remaining"] == "-13750" and rows["B2"]["over_budget"] == "true"
+    for lang in LANGS:
+        fmt = Formatter(lang)
+        for row in view_of(f"programmes/{BREATHE}/plan/", lang).budget:
+            data = rows[row.name.split(" · ")[0]]
+            remaining = float(data["remaining"])
+            assert row.balance.over == (data["over_budget"] == "true")
+            assert fmt.money(abs(remaining), data["currency"]) in row.balance.remaining
+            assert row.balance.spent == fmt.money(float(data["spent"]), data["currency"])
+
+
+def test_risk_current_score_band_and_history_equal_the_risks_page() -> None:
+    rows = by_id(table("risks"), BREATHE)
+    scores = table("risk_scores", BREATHE)
+    for lang in LANGS:
+        groups = view_of(f"programmes/{BREATHE}/risks/", lang).groups
+        for row in (r for group in groups for r in group.rows):
+            risk = row.title.split(" · ")[0]
+            data = rows[risk]
+            assert data["current_band"] == row.current.value
+            assert row.current.label.startswith(data["current_score"])
+            history = [s["score"] for s in scores if s["risk"] == risk]
+            assert history[0] == data["score"] and history[-1] == data["current_score"]
+            if row.history:
+                assert row.history == " → ".join(history)
+
+
+def test_indicator_values_run_from_baseline_through_updates_to_target() -> None:
+    objectives = by_id(table("objectives"), BREATHE)
+    values = [r for r in table("indicator_values") if r["programme"] == BREATHE]
+    for ident, objective in objectives.items():
+        rows = [r for r in values if r["objective"] == ident]
+        kinds = [r["kind"] for r in rows]
+        assert kinds[0] == "baseline" and kinds[-1] == "target"
+        assert set(kinds[1:-1]) <= {"update"}
+        updates = [r for r in rows if r["kind"] == "update"]
+        assert [r["date"] for r in updates] == sorted(r["date"] for r in updates)
+        if updates:
+            assert updates[-1]["value"] == objective["latest_value"]
+            assert updates[-1]["date"] == objective["latest_date"]
+
+
+def test_spend_has_one_row_per_update_and_line() -> None:
+    spend = table("spend", BREATHE)
+    reported = sum(len(u.report.spend) for u in demo().programme(BREATHE).updates)
+    assert len(spend) == reported
+    latest = {}
+    for row in spend:
+        latest[row["line"]] = row["spent"]
+    lines = by_id(table("budget_lines"), BREATHE)
+    assert latest == {ident: line["spent"] for ident, line in lines.items() if ident in latest}
+
+
+def test_files_are_utf8_csv_with_crlf_line_ends_and_the_same_bytes_every_time() -> None:
+    again = export_files(demo(), date.fromisoformat(AS_OF), ExportSettings())
+    tables = {path: data for path, data in files().items() if path.startswith("data/")}
+    assert tables == {path: data for path, data in again.items() if path.startswith("data/")}
+    for path, data in tables.items():
+        if path.endswith(".csv"):
+            assert not data.startswith(b"\xef\xbb\xbf")
+            assert data.endswith(b"\r\n") and b"\r\n" in data.split(b"\n", 1)[0] + b"\n"
