@@ -3,19 +3,25 @@
 Golden pages of this fixture prove how each state looks; these tests prove the fixture
 holds each state at all, so a page kind cannot silently lose its overdue or over-budget
 case when the data or a rule changes. Enum coverage is read from the models, so a new
-enum value fails here until the fixture uses it.
+enum value fails here until the fixture uses it. Likewise every comparison of the state
+with the as-of date is read from its source, and the fixture holds records on its
+boundary (due on the as-of day, and the day after), so `<` turned into `<=` shows.
 """
 
 from __future__ import annotations
 
+import ast
+import inspect
 import types
 import typing
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, Literal
 
 import pytest
+import rhaglen.state
 from pydantic import BaseModel
 from rhaglen.data.load import load_portfolio
 from rhaglen.model.portfolio import FILE_MODELS, Portfolio, Programme
@@ -28,6 +34,13 @@ from rhaglen.state.current import (
     ObjectiveStatus,
     Trend,
     current_state,
+    due_overdue,
+    review_overdue,
+)
+from rhaglen.state.freshness import (
+    DEFAULT_REPORTING_INTERVAL,
+    reporting_interval,
+    update_freshness,
 )
 
 from ..helpers import TESTS
@@ -130,6 +143,107 @@ def test_a_stale_programme_and_an_empty_one(portfolio: Portfolio) -> None:
     bare = [p for p in portfolio.programmes if not any(name != "programme.yml"
                                                        for name, _ in p.files())]
     assert len(bare) == 1
+
+
+def test_own_reporting_intervals_decide_current_and_stale(portfolio: Portfolio) -> None:
+    """Two programmes set their own interval, each where the site's would judge otherwise."""
+    own = {p.slug: (update_freshness(p, AS_OF, reporting_interval(p)),
+                    update_freshness(p, AS_OF, DEFAULT_REPORTING_INTERVAL))
+           for p in portfolio.programmes if p.programme.reporting_interval is not None}
+    assert {mine for mine, _ in own.values()} == {"current", "stale"}
+    assert all(mine != site for mine, site in own.values())
+
+
+# Every comparison with the as-of date in the state layer (state/*.py), found in its
+# source: the function that makes it, how many it makes, and the dated records it judges
+# as (model, field). A new comparison fails here until its records are named, and each
+# record kind needs boundary records in the fixture (test_boundary_records_...).
+COMPARISONS: dict[str, tuple[int, set[Field]]] = {
+    "current.milestone_state": (1, {("Milestone", "due")}),
+    "current.due_overdue": (1, {("Action", "due"), ("SustainabilityAction", "due")}),
+    "current.review_overdue": (1, {("Risk", "review"), ("Requirement", "review")}),
+    # the day the next update is due (the latest + the interval), and the start for "missing"
+    "freshness.update_freshness": (2, {("Update", "date"), ("ProgrammeFile", "start")}),
+}
+# A programme at a monitored stage with no update at all: a fifth programme, not yet written.
+NO_BOUNDARY_RECORD = {("ProgrammeFile", "start")}
+NEXT_DAY, DAY_BEFORE = AS_OF + timedelta(days=1), AS_OF - timedelta(days=1)
+Judged = list[tuple[date, bool]]  # (the date judged against the as-of date, late?)
+
+
+def _as_of_comparisons() -> Counter[str]:
+    """How many comparisons with `as_of` each function of the state layer makes."""
+    found: Counter[str] = Counter()
+    for path in sorted(Path(rhaglen.state.__file__).parent.glob("*.py")):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(function, ast.FunctionDef):
+                found[f"{path.stem}.{function.name}"] += sum(
+                    1 for node in ast.walk(function) if isinstance(node, ast.Compare)
+                    and any(isinstance(n, ast.Name) and n.id == "as_of" for n in ast.walk(node)))
+    return +found  # only the functions that make one
+
+
+def _judged(portfolio: Portfolio, states: dict[str, CurrentState]) -> dict[Field, Judged]:
+    """Each record whose lateness the as-of date decides (open, not done), with its verdict."""
+    found: dict[Field, Judged] = defaultdict(list)
+    for p in portfolio.programmes:
+        state = states[p.slug]
+        found[("Milestone", "due")] += [
+            (m.milestone.due, m.status == "overdue") for m in state.milestones
+            if m.completed is None and not m.milestone.cancelled]
+        found[("Action", "due")] += [(a.action.due, a.overdue) for a in state.actions
+                                     if a.action.due and a.action.status != "done"]
+        found[("SustainabilityAction", "due")] += [
+            (a.due, due_overdue(a.due, a.status, AS_OF))
+            for a in (p.sustainability.actions if p.sustainability else ())
+            if a.due and a.status != "done"]
+        found[("Risk", "review")] += [(r.risk.review, r.review_overdue) for r in state.risks
+                                      if r.status == "open"]
+        found[("Requirement", "review")] += [
+            (r.review, review_overdue(r.review, AS_OF))
+            for r in (p.compliance.requirements if p.compliance else ()) if r.review]
+        if p.updates:
+            interval = reporting_interval(p)
+            found[("Update", "date")].append(
+                (state.updates[-1].date + timedelta(days=interval),
+                 update_freshness(p, AS_OF, interval) == "stale"))
+    return found
+
+
+def test_every_comparison_with_the_as_of_date_is_known() -> None:
+    assert _as_of_comparisons() == {name: n for name, (n, _) in COMPARISONS.items()}
+
+
+def test_every_due_or_review_date_of_the_model_is_judged() -> None:
+    """The dates the judges take (`due_overdue(due, ...)`, `review_overdue(review, ...)`),
+    wherever the model has a date of that name, are record kinds of COMPARISONS."""
+    judges: list[Callable[..., bool]] = [due_overdue, review_overdue]
+    names = {next(iter(inspect.signature(judge).parameters)) for judge in judges}
+    assert names == {"due", "review"}
+    classes: set[type[BaseModel]] = set()
+    for model in [*FILE_MODELS.values(), UpdateFile]:
+        _model_classes(model, classes)
+    dated = {(cls.__name__, name) for cls in classes
+             for name, info in cls.model_fields.items()
+             if name in names and any(a is date for a in _flatten(info.annotation))}
+    kinds = set().union(*(records for _, records in COMPARISONS.values()))
+    assert dated and dated <= kinds
+
+
+def test_boundary_records_of_every_kind_the_as_of_date_judges(
+        portfolio: Portfolio, states: dict[str, CurrentState]) -> None:
+    """For each kind: one record due on the as-of day and one the day after, neither late.
+
+    The next update can only be due the day before instead (stale by a day): the two
+    programmes with updates set their own interval, one on each side of the boundary.
+    """
+    judged = _judged(portfolio, states)
+    kinds = set().union(*(records for _, records in COMPARISONS.values())) - NO_BOUNDARY_RECORD
+    assert kinds <= set(judged)
+    for kind in kinds:
+        wanted = ({(AS_OF, False), (DAY_BEFORE, True)} if kind == ("Update", "date")
+                  else {(AS_OF, False), (NEXT_DAY, False)})
+        assert wanted <= set(judged[kind]), kind
 
 
 def test_empty_lists_where_allowed(portfolio: Portfolio) -> None:

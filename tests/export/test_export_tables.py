@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 from functools import cache
 
+import pytest
 from rhaglen.export import ExportSettings, export_files
 from rhaglen.export.tables import csv_path
 from rhaglen.render.formatting import Formatter
+from rhaglen.render.opendata import json_path
+from rhaglen.state.freshness import update_freshness
 
 from ..helpers import AS_OF
-from ..view_helpers import BREATHE, WALK, demo, view_of
+from ..view_helpers import BREATHE, WALK, context, demo, every_status, page_of, view_of
 
 CONTRACT_TABLES = (
     "programmes", "organisations", "target_groups", "stakeholders", "engagement",
@@ -168,3 +172,34 @@ def test_files_are_utf8_csv_with_crlf_line_ends_and_the_same_bytes_every_time() 
         if path.endswith(".csv"):
             assert not data.startswith(b"\xef\xbb\xbf")
             assert data.endswith(b"\r\n") and b"\r\n" in data.split(b"\n", 1)[0] + b"\n"
+
+
+@pytest.mark.parametrize("slug", ["chwarae-allan", "y-gymraeg-yn-llandudno"])
+def test_a_programme_s_own_interval_is_the_one_in_programmes_csv_its_json_and_pages(
+        slug: str) -> None:
+    """The every-status programmes that set `reporting_interval`, where the site's would
+    judge otherwise: the CSV row, the JSON and every page say the same interval and state."""
+    day, site = date.fromisoformat(AS_OF), ExportSettings()
+    exported = export_files(every_status(), day, site)
+    programme = every_status().programme(slug)
+    own = programme.programme.reporting_interval
+    rows = csv.DictReader(io.StringIO(exported[csv_path("programmes")].decode("utf-8"),
+                                      newline=""))
+    row = next(r for r in rows if r["programme"] == slug)
+    latest = json.loads(exported[json_path(slug)])["state"]["latest_update"]
+    freshness = row["freshness"]
+    assert own is not None and freshness in ("current", "stale")
+    assert update_freshness(programme, day, site.reporting_interval) != freshness
+    assert (int(row["reporting_interval"]), freshness) == (own, update_freshness(
+        programme, day, own)) == (latest["reporting_interval"], latest["freshness"])
+    pages = {path: page_of(path, every_status())
+             for path in (f"programmes/{slug}/", f"programmes/{slug}/monitoring/")}
+    assert {page.data["reporting_interval"] for page in pages.values()} == {own}
+    cards = view_of("programmes/", "en", every_status()).cards
+    shown = [next(c.latest for c in cards if slug in (c.title.href or "")),
+             *(view_of(path, "en", every_status()).latest for path in pages)]
+    stated = context(pages[f"programmes/{slug}/"], "en").t.plural("common.days", own)
+    for latest_shown in shown:  # the portfolio's card, the overview, the monitoring page
+        assert latest_shown.freshness == freshness
+        warned = latest_shown.warning is not None and stated in latest_shown.warning
+        assert warned == (freshness == "stale")  # "... more than the 40 days expected ..."
