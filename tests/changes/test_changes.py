@@ -75,9 +75,38 @@ def test_a_new_risk_shows_its_score_band_and_trend(base: Portfolio, head: Path) 
     (head / WALK / "risks.yml").write_text(text[:end] + copy + text[end:], encoding="utf-8")
     records = _changes(base, head)[WALK].records
     assert [(r.event, r.ref, r.fields) for r in records] == [("added", "R9", (
-        Field("risks.current", None, Scored(8)), Field("diff.band", None, Token("band.medium")),
+        Field("risks.current", None, Scored(2, 4)),
+        Field("diff.band", None, Token("band.medium")),
         Field("risks.trend", None, Token("trend.new")),
         Field("common.status", None, Token("risk_status.open"))))]
+
+
+def _rescored_four_by_two(head: Path) -> None:
+    """R1's latest re-score (the update of 10 April 2026), 2 × 4, made 4 × 2: still 8."""
+    edit(head / WALK / "updates" / "2026-04-10.yml", "    likelihood: 2\n    impact: 4\n",
+         "    likelihood: 4\n    impact: 2\n")
+
+
+def test_a_re_score_to_the_same_score_from_other_parts_is_a_change(base: Portfolio,
+                                                                    head: Path) -> None:
+    _rescored_four_by_two(head)
+    risks = [r for r in _changes(base, head)[WALK].records if r.section == RISKS]
+    assert [(r.event, r.ref, r.fields) for r in risks] == [("changed", "R1", (
+        Field("risks.current", Scored(2, 4), Scored(4, 2)),))]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("cy", "- **Wedi newid:** R1 · Gwrthwynebiad gan drigolion i'r strydoedd ysgol: "
+           "Sgôr presennol: 2 × 4 = 8 (Canolig) → 4 × 2 = 8 (Canolig)"),
+    ("en", "- **Changed:** R1 · Residents oppose the school streets: "
+           "Current score: 2 × 4 = 8 (Medium) → 4 × 2 = 8 (Medium)"),
+])
+def test_a_re_score_to_the_same_score_names_the_old_and_new_likelihood_and_impact(
+        base: Portfolio, head: Path, lang: str, line: str) -> None:
+    _rescored_four_by_two(head)
+    programmes = tuple(_changes(base, head).values())
+    text = summary_markdown(Summary("main", None, AS_OF, programmes, PageChanges()), lang)
+    assert line in text.splitlines(), text
 
 
 def test_a_removed_programme_is_named_with_its_pages(base: Portfolio, head: Path) -> None:

@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 
@@ -168,29 +169,84 @@ def test_a_hand_written_page_or_a_broken_configuration_rebuilds(preview: Preview
     wait_until(lambda: get(preview.url + "en/about/")[0] == 200)
 
 
-def _serve(cwd: Path, *args: str, log: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
+def _ignore_sigint() -> None:
+    """What a shell does for a background job (`rhaglen serve &`): SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _serve(cwd: Path, *args: str, log: Path, background: bool = False
+           ) -> Iterator[subprocess.Popen[bytes]]:
+    """`rhaglen serve` as a process in a group of its own (`background`: started as a
+    shell starts a background job), its temporary files in `tmp` beside `log`; the group,
+    builds and all, is killed when the test ends, however it ends, so that no preview
+    outlives its test."""
+    (log.parent / "tmp").mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "plugins"), "TMPDIR": str(log.parent / "tmp")}
     with log.open("wb") as out:
-        return subprocess.Popen([sys.executable, "-m", "rhaglen.cli", "serve", *args],
-                                cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen([sys.executable, "-m", "rhaglen.cli", "serve", *args],
+                                   cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True,
+                                   preexec_fn=_ignore_sigint if background else None)
+    try:
+        yield process
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def _alive(group: int) -> bool:
+    """Whether any process of `group` is still running."""
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _stopped_by_sigint(process: subprocess.Popen[bytes], seconds: float = 10) -> int:
+    """Send SIGINT (Ctrl+C, `kill -INT`); the exit code, if it stops within `seconds`."""
+    process.send_signal(signal.SIGINT)
+    try:
+        return process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"rhaglen serve was still running {seconds} s after SIGINT")
 
 
 @pytest.mark.build
 def test_the_terminal_gets_the_address_and_one_line_a_build(project: Path,
                                                              tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
-    process = _serve(project, "-a", "127.0.0.1:0", "--as-of", AS_OF, log=log)
-    try:
+    with _serve(project, "-a", "127.0.0.1:0", "--as-of", AS_OF, log=log) as process:
         wait_until(lambda: "press Ctrl+C" in log.read_text(encoding="utf-8"))
         url = re.findall(r"http://127\.0\.0\.1:\d+/", log.read_text(encoding="utf-8"))[0]
         wait_until(lambda: get(url)[0] == 200)
-    finally:
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        assert _stopped_by_sigint(process) == 0
     lines = log.read_text(encoding="utf-8").splitlines()
     assert lines[0] == f"Preview at {url} (press Ctrl+C to stop)"
     assert re.fullmatch(rf"Built as of {AS_OF} in \d+\.\d s\.", lines[1])
     assert len(lines) == 2, lines
+
+
+@pytest.mark.build
+def test_ctrl_c_stops_a_preview_started_in_the_background(project: Path,
+                                                           tmp_path: Path) -> None:
+    """A shell starts a background job with SIGINT ignored; `kill -INT` (or Ctrl+C once
+    it is brought to the foreground) must still stop it, mid-build, without a traceback."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with _serve(project, "-a", f"127.0.0.1:{port}", "--as-of", AS_OF, log=log,
+                background=True) as process:
+        wait_until(lambda: "press Ctrl+C" in log.read_text(encoding="utf-8"))
+        assert _stopped_by_sigint(process, 5) == 0
+        wait_until(lambda: not _alive(process.pid), 5)  # nor a build it had started
+    assert list((tmp_path / "tmp").iterdir()) == []  # the build cut short, tidied away
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith(f"Preview at http://127.0.0.1:{port}/ (press Ctrl+C to stop)\n")
+    assert "Traceback" not in text and "error" not in text.lower(), text
 
 
 @pytest.mark.build
@@ -199,8 +255,8 @@ def test_a_taken_address_is_one_line_and_exit_1(project: Path, tmp_path: Path) -
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        process = _serve(project, "-a", f"127.0.0.1:{port}", log=tmp_path / "serve.log")
-        assert process.wait(timeout=20) == 1
+        with _serve(project, "-a", f"127.0.0.1:{port}", log=tmp_path / "serve.log") as process:
+            assert process.wait(timeout=20) == 1
     assert (tmp_path / "serve.log").read_text(encoding="utf-8") == (
         f"rhaglen serve: cannot listen on 127.0.0.1:{port}: Address already in use; stop "
         "what uses it or choose another address with -a\n")

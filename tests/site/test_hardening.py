@@ -21,7 +21,7 @@ from rhaglen.data.links import UnsafePath
 from rhaglen.export.schema import write_schemas
 from rhaglen.render.charts import Bar, bar_chart
 from rhaglen.site.build import build_site
-from rhaglen.site.destinations import check_site_dir
+from rhaglen.site.destinations import EXPORT_FILE, SITE_FILES, check_export_dir, check_site_dir
 from rhaglen.site.staging import Busy, clear_leftovers, locked
 
 from ..edits import WALK, edit, problems
@@ -197,6 +197,88 @@ def test_only_an_empty_folder_or_a_built_site_may_be_replaced(tmp_path: Path) ->
     (tmp_path / "link").symlink_to(notes)
     with pytest.raises(UnsafePath, match="symbolic link"):
         check_site_dir(tmp_path / "link", project)
+
+
+def _folder_with(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """`folder` holding someone's cv.pdf and `names` (a name ending in / is a folder)."""
+    folder.mkdir()
+    (folder / "cv.pdf").write_bytes(b"%PDF-1.7 years of work")
+    for name in names:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith("/"):
+            path.mkdir()
+        else:
+            path.write_text("", encoding="utf-8")
+    return snapshot(folder)
+
+
+def _command(project: Path, command: str, folder: Path) -> int:
+    from rhaglen.cli import main
+    return main([command, "-f", str(project / "mkdocs.yml"), "-d", str(folder),
+                 "--as-of", AS_OF])
+
+
+@pytest.mark.parametrize(("names", "replaced"), [
+    ((), False),
+    (("index.html",), False),
+    (("sitemap.xml",), False),
+    (("index.html/", "sitemap.xml"), False),  # a folder is not the file a build writes
+    (("index.html", "sitemap.xml"), True),
+], ids=["neither", "index-only", "sitemap-only", "index-a-folder", "both"])
+def test_a_site_folder_is_replaced_only_if_it_holds_every_site_file(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        names: tuple[str, ...], replaced: bool) -> None:
+    assert SITE_FILES == ("index.html", "sitemap.xml")  # the marker files tried here
+    folder = tmp_path / "out"
+    before = _folder_with(folder, names)
+    if replaced:
+        assert check_site_dir(folder, project) == folder
+    else:
+        with pytest.raises(UnsafePath, match="does not look like a built site"):
+            check_site_dir(folder, project)
+    # Through `rhaglen build -d`, with data that does not validate: a folder it may replace
+    # passes the folder check and stops at validation (1); one it may not is refused (2).
+    # Either way the build stops before writing, and the folder is as it was.
+    edit(project / "programmes" / WALK / "programme.yml", "stage: implementing", "stage: done")
+    code = _command(project, "build", folder)
+    err = capsys.readouterr().err
+    assert (code, "does not look like a built site" in err, "1 problem(s) found" in err) == (
+        (1, False, True) if replaced else (2, True, False)), err
+    assert "Traceback" not in err
+    assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize(("names", "replaced"), [
+    ((), False),
+    (("index.html", "sitemap.xml"), False),  # a site is never replaced by its data
+    (("datapackage.json",), False),  # not where an export writes it
+    (("data/risks.csv",), False),
+    ((EXPORT_FILE + "/",), False),
+    ((EXPORT_FILE,), True),
+    ((EXPORT_FILE, "index.html", "sitemap.xml"), True),
+], ids=["neither", "a-site", "datapackage-at-the-root", "data-without-datapackage",
+        "datapackage-a-folder", "datapackage", "datapackage-and-site"])
+def test_an_export_folder_is_replaced_only_if_it_holds_an_earlier_export(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        names: tuple[str, ...], replaced: bool) -> None:
+    folder = tmp_path / "out"
+    before = _folder_with(folder, names)
+    if replaced:
+        assert check_export_dir(folder, project) == folder
+    else:
+        with pytest.raises(UnsafePath, match="does not hold an earlier export"):
+            check_export_dir(folder, project)
+    code = _command(project, "export", folder)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if replaced:  # replaced whole: someone's file beside the export goes with it
+        assert code == 0, err
+        assert (folder / EXPORT_FILE).stat().st_size > 0
+        assert not (folder / "cv.pdf").exists()
+    else:
+        assert code == 2 and f"does not hold an earlier export (no {EXPORT_FILE})" in err, err
+        assert snapshot(folder) == before
 
 
 # Values at the edge of what validates

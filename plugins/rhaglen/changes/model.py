@@ -35,9 +35,15 @@ class Token:
 
 @dataclass(frozen=True)
 class Scored:
-    """A risk score: likelihood × impact."""
+    """A risk score: likelihood × impact. Two scores differ when either does, even with
+    the same product: 2 × 4 and 4 × 2 are other cells of the risks page's heat map."""
 
-    value: int
+    likelihood: int
+    impact: int
+
+    @property
+    def value(self) -> int:
+        return self.likelihood * self.impact
 
 
 @dataclass(frozen=True)

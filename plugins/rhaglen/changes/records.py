@@ -53,7 +53,7 @@ def _milestone(m: MilestoneState) -> dict[str, Value]:
 
 
 def _risk(r: RiskState) -> dict[str, Value]:
-    return {"risks.current": Scored(r.current.value),
+    return {"risks.current": Scored(r.current.likelihood, r.current.impact),
             "diff.band": Token(f"band.{r.current.band}"),
             "risks.trend": Token(f"trend.{r.trend}"),
             "common.status": Token(f"risk_status.{r.status}")}

@@ -78,7 +78,19 @@ def value_words(ctx: ViewContext, value: Value) -> str:
     return ctx.fmt.number(value)
 
 
+def score_parts(ctx: ViewContext, score: Scored) -> str:
+    """A score with its likelihood and impact, as the pages show a re-score, such as
+    "2 × 4 = 8 (Medium)"."""
+    status = score_status(ctx, "threat", score.value)
+    parts = ctx.t("risks.score_parts", likelihood=score.likelihood, impact=score.impact,
+                  score=score.value)
+    return ctx.t("risks.score", score=parts, band=ctx.t("band." + status.value))
+
+
 def _field(ctx: ViewContext, f: Field, event: str) -> str:
+    if (isinstance(f.before, Scored) and isinstance(f.after, Scored)
+            and f.before.value == f.after.value):  # re-scored to the same score
+        return f"{ctx.t(f.label)}: {score_parts(ctx, f.before)} → {score_parts(ctx, f.after)}"
     after = value_words(ctx, f.after)
     shown = after if event == "added" else f"{value_words(ctx, f.before)} → {after}"
     return f"{ctx.t(f.label)}: {shown}"

@@ -7,6 +7,7 @@ shows it. The terminal gets the address, then one line a build.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import signal
@@ -63,11 +64,16 @@ class Preview:
         return self
 
     def close(self, wait: float | None = None) -> None:
-        """Stop serving; wait for a build under way (up to `wait` seconds), then tidy up."""
+        """Stop serving; end a build under way (waiting up to `wait` seconds for it to
+        stop), then tidy up. A build cut short is not reported: the preview is closing."""
         self._stop.set()
         self._server.shutdown()
         self._server.server_close()
-        self._builder.join(wait)
+        deadline = None if wait is None else time.monotonic() + wait
+        while self._builder.is_alive() and (deadline is None or time.monotonic() < deadline):
+            if self._building.is_set():
+                _end_builds()  # the languages' processes, forked by the build (side_by_side)
+            self._builder.join(0.1)
         shutil.rmtree(self._work, ignore_errors=True)
 
     def __enter__(self) -> Preview:
@@ -115,10 +121,14 @@ class Preview:
                 result.finish()
             except (BuildFailed, OSError) as exc:
                 self._live = self._built_from = None  # build the next change whole
+                if self._stop.is_set():
+                    return
                 print(f"The open data or search index was not written: {exc}",
                       file=sys.stderr, flush=True)
 
     def _publish(self, result: Attempt, started: float, day: date | None) -> None:
+        if self._stop.is_set():  # closing: a build cut short is no news
+            return
         generation = self._server.shown.generation + 1
         before = self._server.shown.site
         self._server.show(Shown(generation, result.site, result.problems, self._language))
@@ -139,8 +149,23 @@ def _interrupt(number: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _end_builds() -> None:
+    """End the processes of a build under way: each is a child of this process."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+
+
+def _as_a_build_process() -> None:
+    """Signals in a process the preview forks to build: Ctrl+C reaches every process of
+    the terminal's job, and it is the preview's to act on, not each build's (which would
+    each print a traceback); SIGTERM, by which the preview ends a build, ends it quietly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def serve(config_file: Path, address: tuple[str, int], as_of: date | None = None) -> int:
-    """Serve a preview of the site until Ctrl+C (or SIGTERM); 0, or 1/2 if it cannot start."""
+    """Serve a preview of the site until Ctrl+C (SIGINT, even if started ignoring it) or
+    SIGTERM; 0, or 1/2 if it cannot start."""
     if not config_file.is_file():
         print(f"rhaglen serve: no such configuration file: {config_file}", file=sys.stderr)
         return 2
@@ -151,7 +176,12 @@ def serve(config_file: Path, address: tuple[str, int], as_of: date | None = None
         print(f"rhaglen serve: cannot listen on {host}:{port}: {exc.strerror or exc}; stop "
               "what uses it or choose another address with -a", file=sys.stderr)
         return 1
-    signal.signal(signal.SIGTERM, _interrupt)
+    # SIGINT too, explicitly: a shell starts a background job (`rhaglen serve &`) with
+    # SIGINT ignored, and Python then leaves it ignored, so `kill -INT` (or Ctrl+C after
+    # `fg`) would never stop the preview.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, _interrupt)
+    os.register_at_fork(after_in_child=_as_a_build_process)
     preview.start()
     print(f"Preview at {preview.url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
