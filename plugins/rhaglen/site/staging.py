@@ -17,7 +17,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 try:
@@ -58,21 +58,32 @@ def clear_leftovers(site: Path) -> None:
 
 
 @contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `folder` (its own file descriptor) while building."""
-    if fcntl is None:
-        yield
-        return
+def _flocked(folder: Path, busy: Callable[[], None]) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (its own file descriptor); if another process
+    holds it, call `busy` first, which either raises or says why this one waits."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise Busy(f"another build is writing into {folder}; wait for it to finish"
-                       ) from None
+            busy()
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` while building; Busy if another build holds it."""
+    def busy() -> None:
+        raise Busy(f"another build is writing into {folder}; wait for it to finish")
+
+    if fcntl is None:
+        yield
+        return
+    with _flocked(folder, busy):
+        yield
 
 
 # The docs folders whose lock this process holds, and how many times (a build holds it,
@@ -90,33 +101,15 @@ def generating(docs: Path, waiting: Callable[[Path], None] = _say_waiting) -> It
     """Hold the lock on the generated pages of `docs` while writing and building them,
     after `waiting` (one line) for another process's build to end if there is one."""
     key = docs.resolve()
-    if fcntl is None or key in _HELD or not key.is_dir():
+    first = key not in _HELD and fcntl is not None and key.is_dir()
+    with _flocked(key, lambda: waiting(docs)) if first else nullcontext():
         _HELD[key] = _HELD.get(key, 0) + 1
         try:
             yield
         finally:
-            _release(key)
-        return
-    fd = os.open(key, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            waiting(docs)
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        _HELD[key] = 1
-        try:
-            yield
-        finally:
-            _release(key)
-    finally:
-        os.close(fd)
-
-
-def _release(key: Path) -> None:
-    _HELD[key] -= 1
-    if not _HELD[key]:
-        del _HELD[key]
+            _HELD[key] -= 1
+            if not _HELD[key]:
+                del _HELD[key]
 
 
 def replace(built: Path, site: Path) -> None:
