@@ -18,7 +18,7 @@ from rhaglen.changes.model import (
     Token,
 )
 from rhaglen.changes.pages import PageChanges, page_changes, page_url
-from rhaglen.changes.records import RISKS
+from rhaglen.changes.records import MILESTONES, RISKS
 from rhaglen.changes.summary import Summary, escape, summary_markdown
 from rhaglen.data.load import load_portfolio
 from rhaglen.model.portfolio import Portfolio
@@ -104,6 +104,34 @@ def test_a_re_score_to_the_same_score_from_other_parts_is_a_change(base: Portfol
 def test_a_re_score_to_the_same_score_names_the_old_and_new_likelihood_and_impact(
         base: Portfolio, head: Path, lang: str, line: str) -> None:
     _rescored_four_by_two(head)
+    programmes = tuple(_changes(base, head).values())
+    text = summary_markdown(Summary("main", None, AS_OF, programmes, PageChanges()), lang)
+    assert line in text.splitlines(), text
+
+
+def _completed_six_days_later(head: Path) -> None:
+    """M1's completion (the update of 10 April 2026) moved on: still done late, as before."""
+    edit(head / WALK / "updates" / "2026-04-10.yml", "    completed: 2026-02-14",
+         "    completed: 2026-02-20")
+
+
+def test_a_corrected_completion_date_is_a_change_though_the_status_stays(
+        base: Portfolio, head: Path) -> None:
+    _completed_six_days_later(head)
+    milestones = [r for r in _changes(base, head)[WALK].records if r.section == MILESTONES]
+    assert [(r.event, r.ref, r.fields) for r in milestones] == [("changed", "M1", (
+        Field("plan.completed", date(2026, 2, 14), date(2026, 2, 20)),))]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("cy", "- **Wedi newid:** M1 · Strydoedd ysgol ar waith ym mhob ysgol: "
+           "Cwblhawyd: 14 Chwefror 2026 → 20 Chwefror 2026"),
+    ("en", "- **Changed:** M1 · School streets in place at every school: "
+           "Completed: 14 February 2026 → 20 February 2026"),
+])
+def test_a_corrected_completion_date_is_said_in_the_summary(
+        base: Portfolio, head: Path, lang: str, line: str) -> None:
+    _completed_six_days_later(head)
     programmes = tuple(_changes(base, head).values())
     text = summary_markdown(Summary("main", None, AS_OF, programmes, PageChanges()), lang)
     assert line in text.splitlines(), text

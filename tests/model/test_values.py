@@ -147,3 +147,18 @@ def test_money_cannot_be_negative_and_currency_is_iso_4217(walk: Path) -> None:
         "budget.currency: 'GBX' is not an ISO 4217 currency code",
         "budget.lines[2].planned: an amount of money cannot be negative",
     ]
+
+
+@pytest.mark.parametrize(("written", "accepted"), [
+    ("1900-01-01", True), ("2200-12-31", True), ("1899-12-31", False), ("2201-01-01", False)])
+def test_dates_are_accepted_up_to_and_including_each_end_of_the_range(
+        written: str, accepted: bool) -> None:
+    from pydantic import TypeAdapter, ValidationError
+    from rhaglen.model.types import Date
+
+    if accepted:
+        assert TypeAdapter(Date).validate_python(Plain(written)).isoformat() == written
+    else:
+        with pytest.raises(ValidationError, match="is out of range: dates are from "
+                           "1900-01-01 to 2200-12-31"):
+            TypeAdapter(Date).validate_python(Plain(written))

@@ -45,6 +45,21 @@ def test_an_action_may_be_reported_again_in_a_later_update(walk: Path) -> None:
                        "responds to it: add one to actions with responds_to: O2"]
 
 
+@pytest.mark.parametrize(("start", "overlaps"), [("2026-03-31", True), ("2026-04-01", False)])
+def test_a_period_starting_on_the_day_the_one_before_ends_overlaps_it(
+        walk: Path, start: str, overlaps: bool) -> None:
+    later = (walk / "updates" / "2026-04-10.yml").read_text(encoding="utf-8")
+    later = later.replace("start: 2026-01-01", f"start: {start}").replace(
+        "end: 2026-03-31", "end: 2026-06-30")
+    (walk / "updates" / "2026-07-10.yml").write_text(later, encoding="utf-8")
+    periods = [p for p in found() if "period.start" in p]
+    # both periods hold 31 March: the later one must start the day after
+    assert periods == ([f"{P}/updates/2026-07-10.yml:2:10: period.start: this period starts "
+                        "on 2026-03-31, but the period of updates/2026-04-10.yml runs to "
+                        "2026-03-31: periods must not overlap, so start this one on 2026-04-01"]
+                       if overlaps else [])
+
+
 def test_an_action_id_used_by_another_record_is_a_duplicate(walk: Path) -> None:
     edit(walk / "updates" / "2026-04-10.yml", "  - id: A1", "  - id: R2")
     update_line = line_of(walk / "updates" / "2026-04-10.yml", "id: R2")

@@ -11,6 +11,7 @@ PAIRS = [
     ("pont", "bont"), ("pont", "mhont"), ("pont", "phont"), ("afon", "hafon"),
     ("gogledd", "ngogledd"), ("pob", "mhob"), ("llyfr", "lyfr"), ("rhaglen", "raglen"),
     ("gardd", "ardd"), ("gardd", "ngardd"), ("gwlad", "wlad"), ("glas", "las"),
+    ("grant", "rant"), ("gradd", "radd"),  # the soft "g" drops before "r" too
     ("mam", "fam"), ("bara", "fara"), ("bara", "mara"), ("dydd", "ddydd"), ("dydd", "nydd"),
     ("tad", "dad"), ("tad", "nhad"), ("tad", "thad"),
     # from programmes/*/
