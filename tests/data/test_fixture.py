@@ -160,7 +160,7 @@ def test_own_reporting_intervals_decide_current_and_stale(portfolio: Portfolio) 
 # record kind needs boundary records in the fixture (test_boundary_records_...).
 COMPARISONS: dict[str, tuple[int, set[Field]]] = {
     "current.milestone_state": (1, {("Milestone", "due")}),
-    "current.due_overdue": (1, {("Action", "due"), ("SustainabilityAction", "due")}),
+    "actions.due_overdue": (1, {("Action", "due"), ("SustainabilityAction", "due")}),
     "current.review_overdue": (1, {("Risk", "review"), ("Requirement", "review")}),
     # the day the next update is due (the latest + the interval), and the start for "missing"
     "freshness.update_freshness": (2, {("Update", "date"), ("ProgrammeFile", "start")}),

@@ -62,7 +62,8 @@ def test_each_table_starts_with_programme_then_id_and_ends_with_the_licence() ->
         assert columns[0] == "programme" and columns[-1] == "licence"
         assert ("id" in columns) == (columns[1] == "id")
     assert header("indicator_values") == ["programme", "objective", "date", "kind", "value",
-                                          "note_cy", "note_en", "licence"]
+                                          "note_cy", "note_en", "source_cy", "source_en",
+                                          "licence"]
     assert header("spend") == ["programme", "update", "line", "currency", "spent", "planned",
                                "remaining", "over_budget", "licence"]
     assert header("risk_scores") == ["programme", "risk", "date", "source", "likelihood",
@@ -151,6 +152,21 @@ def test_indicator_values_run_from_baseline_through_updates_to_target() -> None:
         if updates:
             assert updates[-1]["value"] == objective["latest_value"]
             assert updates[-1]["date"] == objective["latest_date"]
+
+
+def test_indicator_values_are_dated_when_they_were_true_with_their_own_source() -> None:
+    """Contract 1.2: the period's end (31 October for the update of 13 November), or the
+    value's own date and source (a quarterly dataset to 30 September)."""
+    rows = {(r["objective"], r["date"]): r for r in table("indicator_values")
+            if r["programme"] == BREATHE and r["kind"] == "update"}
+    assert rows[("O1", "2026-10-31")]["value"] == "23"
+    assert ("O1", "2026-11-13") not in rows
+    o2 = rows[("O2", "2026-09-30")]
+    assert (o2["value"], o2["source_en"]) == (
+        "11.8", "Maternity Indicators for Wales, July to September 2026")
+    assert o2["source_cy"] == "Dangosyddion Mamolaeth Cymru, Gorffennaf i Fedi 2026"
+    pilot = {r["objective"]: r for r in table("pilot_results") if r["programme"] == BREATHE}
+    assert (pilot["O4"]["target"], pilot["O1"]["target"]) == ("35", "")
 
 
 def test_spend_has_one_row_per_update_and_line() -> None:

@@ -25,9 +25,9 @@ summary:
   en:  # summary: what happened in this period
 objectives:
   - id: O1  # Pupils travelling actively at least three days a week
-    value: 44  # last reported 44 on 2026-04-10; target 55 by 2027-06-30
+    value: 44  # last reported 44, as of 2026-03-31; target 55 by 2027-06-30
   - id: O2  # Cars dropping children off between 8:30 and 9:00
-    value: 181  # last reported 181 on 2026-04-10; target 150 by 2027-06-30
+    value: 181  # last reported 181, as of 2026-03-31; target 150 by 2027-06-30
 milestones:
   - id: M1  # School streets in place at every school; due 2026-01-31
     completed: 2026-02-14  # already reported done

@@ -234,3 +234,23 @@ def test_spend_by_a_day_is_the_latest_total_reported_by_then() -> None:
     assert [spent_by(b1, date(2026, 3, 30)), spent_by(b1, date(2026, 3, 31)),
             spent_by(b1, date(2026, 5, 19)), spent_by(b1, date(2026, 12, 1))] == [0, 400, 400, 700]
     assert spent_by(b2, date(2026, 5, 20)) == 560
+
+
+def test_a_value_is_dated_when_it_was_true_not_when_it_was_reported() -> None:
+    """Contract 1.2: the period's end, or the value's own date; the update's page stays."""
+    from rhaglen.data.load import load_portfolio
+
+    from ..helpers import REPO
+
+    result = load_portfolio(REPO / "programmes", date(2026, 11, 26))
+    assert result.portfolio is not None
+    breathe = result.portfolio.programme("anadlu-n-rhydd")
+    state = current_state(breathe, date(2026, 11, 26))
+    o1, o2 = state.objectives[0], state.objectives[1]
+    assert (o1.readings[-1].date, o1.readings[-1].reported) == (date(2026, 10, 31),
+                                                                date(2026, 11, 13))
+    assert (o2.readings[-1].date, o2.readings[-1].reported) == (date(2026, 9, 30),
+                                                                date(2026, 11, 13))
+    assert o2.readings[-1].source is not None
+    assert o2.readings[-1].source.en == "Maternity Indicators for Wales, July to September 2026"
+    assert [r.date for r in o1.readings] == sorted(r.date for r in o1.readings)

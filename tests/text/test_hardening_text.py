@@ -201,22 +201,22 @@ def test_an_unpublishable_character_builds_nothing(
 
 # 3. A mistake after the records hides none of their problems ---------------------------
 
-FALLS = (f"{LATEST}:44:12: spend[0].spent: spend to date on B1 falls from 408000 "
+FALLS = (f"{LATEST}:48:12: spend[0].spent: spend to date on B1 falls from 408000 "
          "(updates/2026-07-17.yml) to 100; each update gives the total spent so far, which "
          "cannot fall: correct one of them")
 TAB = "tab character; YAML is indented with spaces"
 
 
 @pytest.mark.parametrize(("old", "new", "mistake"), [
-    ("  - line: B6", "  -\tline: B6", f"53:4: syntax: {TAB}"),  # the case reported
-    ("  - line: B6", "\t- line: B6", f"53:1: syntax: {TAB}"),
+    ("  - line: B6", "  -\tline: B6", f"57:4: syntax: {TAB}"),  # the case reported
+    ("  - line: B6", "\t- line: B6", f"57:1: syntax: {TAB}"),
     ("      en: The overspend has happened; funding to cover it has been agreed",
-     "      en: The overspend\thas happened", f"61:24: syntax: {TAB}"),
-    ("  - line: B6", "  - line: B6\x01", "53:13: syntax: control character U+0001 is not allowed"),
+     "      en: The overspend\thas happened", f"65:24: syntax: {TAB}"),
+    ("  - line: B6", "  - line: B6\x01", "57:13: syntax: control character U+0001 is not allowed"),
     ("  - line: B6", "  - line: B\u202e6",
-     "53:12: syntax: bidirectional control character U+202E is not allowed"),
+     "57:12: syntax: bidirectional control character U+202E is not allowed"),
     ("    spent: 33900", "    spent: '33900",
-     "54:12: syntax: a quoted text is not closed: add the closing ' on this line (parser: "
+     "58:12: syntax: a quoted text is not closed: add the closing ' on this line (parser: "
      "did not find expected key)"),
 ])
 def test_a_mistake_after_the_records_leaves_their_rules_checked(
@@ -233,7 +233,7 @@ def test_a_byte_that_is_not_utf8_after_the_records_leaves_their_rules_checked(
     edit(update, "    spent: 468000", "    spent: 100")
     update.write_bytes(update.read_bytes().replace(b"  - line: B6", b"  - line: B6 caf\xe9"))
     assert problems(Path("programmes")) == [
-        FALLS, f"{LATEST}:53:17: syntax: byte 0xe9 is not UTF-8; save the file as UTF-8"]
+        FALLS, f"{LATEST}:57:17: syntax: byte 0xe9 is not UTF-8; save the file as UTF-8"]
 
 
 def test_a_tab_keeps_what_was_read_before_it(tmp_path: Path,

@@ -32,7 +32,8 @@ def test_pilot_results_sit_beside_each_objectives_baseline_and_target(
     view = view_of(PAGES + "pilot/", lang)
     assert view.decision == decision
     assert [(r.baseline, r.target, r.achieved) for r in view.results] == [
-        ("11", "25", "21"), ("14.6", "10", "13.9"), ("34", "80", "84"), ("41", "20", "38")]
+        ("11", "25", "21"), ("14.6", "10", "13.9"), ("34", "80", "84"),
+        ("41", "35", "38")]  # O4 is judged against the pilot's own target, not the plan's 20
     assert [r.met.label for r in view.results] == met
     assert [r.objective.href for r in view.results] == [
         f"../plan/#objective-o{n}" for n in range(1, 5)]

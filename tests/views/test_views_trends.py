@@ -23,9 +23,9 @@ def plotted(chart: object, style: str, variant: str = "wide") -> list[tuple[floa
 
 @pytest.mark.parametrize(("lang", "points", "dates"), [
     ("cy", ["Llinell sylfaen"] + ["Diweddariad"] * 7 + ["Targed"],
-     ("31 Mawrth 2024", "17 Ionawr 2025", "31 Mawrth 2027")),
+     ("31 Mawrth 2024", "31 Rhagfyr 2024", "31 Mawrth 2027")),
     ("en", ["Baseline"] + ["Update"] * 7 + ["Target"],
-     ("31 March 2024", "17 January 2025", "31 March 2027"))])
+     ("31 March 2024", "31 December 2024", "31 March 2027"))])
 def test_an_objective_trend_lists_baseline_every_update_and_target(
         lang: str, points: list[str], dates: tuple[str, str, str]) -> None:
     view: PlanView = demo_view(BREATHE + "plan/", lang)
@@ -43,8 +43,9 @@ def test_an_objective_trend_lists_baseline_every_update_and_target(
 def test_the_expected_column_is_the_straight_line_on_each_update_date() -> None:
     view: PlanView = demo_view(BREATHE + "plan/", "en")
     o1 = next(t for t in view.trends if t.anchor == "objective-o1-trend")
-    first = o1.rows[1]  # 17 January 2025: 292 of the 1095 days from baseline to target
-    assert (first.value, first.expected) == ("12", f"{11 + 14 * 292 / 1095:.2f}")
+    first = o1.rows[1]  # true on 31 December 2024, the end of the period the update of
+    # 17 January 2025 reports: 275 of the 1095 days from baseline to target
+    assert (first.value, first.expected) == ("12", f"{11 + 14 * 275 / 1095:.2f}")
     o3 = next(t for t in view.trends if t.anchor == "objective-o3-trend")
     assert [r.expected for r in o3.rows[-4:]] == ["80"] * 4  # after the target date
 
@@ -67,8 +68,8 @@ def test_an_objective_chart_draws_the_same_points_as_its_table(variant: str) -> 
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("cy", "Llinell sylfaen 11 ar 31 Mawrth 2024. Adroddwyd: 12 ar 17 Ionawr 2025"),
-    ("en", "Baseline 11 on 31 March 2024. Reported: 12 on 17 January 2025")])
+    ("cy", "Llinell sylfaen 11 ar 31 Mawrth 2024. Adroddwyd: 12 ar 31 Rhagfyr 2024"),
+    ("en", "Baseline 11 on 31 March 2024. Reported: 12 on 31 December 2024")])
 def test_an_objective_chart_describes_its_figures_in_the_page_language(
         lang: str, words: str) -> None:
     view: PlanView = demo_view(BREATHE + "plan/", lang)

@@ -10,8 +10,8 @@ from ..model.outcomes import Lesson
 from ..model.portfolio import Programme, Update
 from ..model.risks import Issue
 from ..model.types import Text
+from ..state.actions import ActionState
 from ..state.current import (
-    ActionState,
     AgreedChange,
     BudgetState,
     CurrentState,

@@ -135,8 +135,8 @@ def _state(programme: Programme, state: CurrentState, settings: ExportSettings) 
         objectives=tuple(
             ObjectiveNow(id=o.objective.id, latest=o.latest, progress=o.progress,
                          expected=o.expected, status=o.status,
-                         readings=tuple(Reading(date=r.date, value=r.value, note=r.note)
-                                        for r in o.readings))
+                         readings=tuple(Reading(date=r.date, value=r.value, note=r.note,
+                                                source=r.source) for r in o.readings))
             for o in state.objectives),
         milestones=tuple(
             MilestoneNow(id=m.milestone.id, forecast=m.forecast, completed=m.completed,

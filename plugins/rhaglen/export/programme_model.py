@@ -76,11 +76,13 @@ class Pages(ExportModel):
 
 
 class Reading(ExportModel):
-    """A value reported for an objective in one update."""
+    """A value reported for an objective in one update, dated when it was true (the
+    period's end, or the value's own date)."""
 
     date: Date
     value: float
     note: Text | None
+    source: Text | None = None
 
 
 class ObjectiveNow(ExportModel):

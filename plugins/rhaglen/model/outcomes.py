@@ -35,6 +35,7 @@ class PilotResult(Record):
     value: Number
     met: Met
     note: Text | None = None
+    target: Number | None = None  # 1.2: the pilot's own target for this objective
 
 
 class PilotFile(Record):

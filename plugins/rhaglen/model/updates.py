@@ -32,9 +32,13 @@ class Period(Model):
 
 
 class ObjectiveReport(Record):
+    """An indicator's value at the period's end, or on its own `date` (a survey's)."""
+
     id: Annotated[Ref, OBJECTIVE]
     value: Number
     note: Text | None = None
+    date: Date | None = None  # 1.2: when the value was true, on or before the file's date
+    source: Text | None = None  # 1.2: where a value with a reference period of its own is from
 
 
 class MilestoneReport(Record):

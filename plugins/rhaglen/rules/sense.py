@@ -88,6 +88,28 @@ def check_periods(draft: Draft, report: Report) -> None:
                    f"{then.end + timedelta(days=1)}", "error")
 
 
+def check_value_dates(draft: Draft, report: Report) -> None:
+    """A value dated when it was true: not after its report, and not on a day an earlier
+    update already gave the objective a value for (two histories of one day). Twice in
+    one update is a problem of its own (`across_records`)."""
+    seen: dict[tuple[str, date], str] = {}
+    for update in draft.updates:
+        here: dict[tuple[str, date], str] = {}
+        for i, value in enumerate(update.report.objectives):
+            day = value.date or update.report.period.end
+            if value.date is not None and value.date > update.date:
+                report(update.source, ("objectives", i, "date"),
+                       f"{value.id} is dated {value.date}, after this update of "
+                       f"{update.date}: a value reports what was already true", "error")
+            key = (value.id.lower(), day)
+            if key in seen:
+                report(update.source, ("objectives", i, "date" if value.date else "id"),
+                       f"{value.id} already has a value for {day} ({seen[key]}): give this "
+                       "one the date it was true, or delete one", "error")
+            here.setdefault(key, update.source)
+        seen.update(here)
+
+
 def check_spend(draft: Draft, report: Report) -> None:
     """Spend to date on each budget line never falls from one update to the next."""
     last: dict[str, tuple[float, Update]] = {}
@@ -152,5 +174,6 @@ def sense_problems(draft: Draft, report: Report) -> None:
     """Run every sense check, reporting through `report`."""
     check_units(draft, report)
     check_periods(draft, report)
+    check_value_dates(draft, report)
     check_spend(draft, report)
     check_answers(draft, report)

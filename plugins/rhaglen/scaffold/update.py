@@ -48,7 +48,7 @@ def _objectives(state: CurrentState) -> list[str]:
     lines = ["objectives:"] if state.objectives else []
     for o in state.objectives:
         obj = o.objective
-        was = (f"last reported {_number(o.latest)} on {o.readings[-1].date}" if o.readings
+        was = (f"last reported {_number(o.latest)}, as of {o.readings[-1].date}" if o.readings
                else f"nothing reported yet: the baseline of {obj.baseline.date}")
         lines += [f"  - id: {obj.id}  # {obj.indicator.en}",
                   f"    value: {_number(o.latest)}  # {was}; target {_number(obj.target.value)}"

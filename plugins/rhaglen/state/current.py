@@ -7,6 +7,7 @@ building a site.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -15,7 +16,9 @@ from ..model.plan import BudgetLine, Milestone, Objective
 from ..model.portfolio import Programme, Update
 from ..model.risks import Issue, Risk
 from ..model.types import Text
-from ..model.updates import Action, Change
+from ..model.updates import Change, ObjectiveReport
+from .actions import ActionState, action_states
+from .actions import due_overdue as due_overdue
 
 MilestoneStatus = Literal["done", "done-late", "on-track", "at-risk", "overdue", "cancelled"]
 ObjectiveStatus = Literal["met", "on-track", "off-track", "no-data"]
@@ -36,11 +39,14 @@ def risk_band(score: int) -> Band:
 
 @dataclass(frozen=True)
 class Reading:
-    """A value reported for an objective in one update."""
+    """A value reported for an objective in one update, dated when it was true: the
+    period's end, or the value's own date (contract 1.2, "When values were true")."""
 
     date: date
     value: float
     note: Text | None
+    source: Text | None = None
+    reported: datetime.date | None = None  # the update that reported it (its page)
 
 
 @dataclass(frozen=True)
@@ -114,14 +120,6 @@ class RiskState:
 
 
 @dataclass(frozen=True)
-class ActionState:
-    action: Action
-    first_reported: date
-    last_reported: date
-    overdue: bool
-
-
-@dataclass(frozen=True)
 class AgreedChange:
     date: date  # the update that records it
     change: Change
@@ -166,15 +164,16 @@ def review_overdue(review: date | None, as_of: date) -> bool:
     return review is not None and review < as_of
 
 
-def due_overdue(due: date | None, status: str, as_of: date) -> bool:
-    """Past its due date by the as-of date and not done (for every record with a due date)."""
-    return due is not None and due < as_of and status != "done"
-
-
 def _share(start: date, end: date, day: date) -> float:
     if end <= start:
         return 1.0
     return min(1.0, max(0.0, (day - start).days / (end - start).days))
+
+
+def reading_of(update: Update, report: ObjectiveReport) -> Reading:
+    """A reported value dated when it was true: its own date, else the period's end."""
+    return Reading(report.date or update.report.period.end, report.value, report.note,
+                   report.source, update.date)
 
 
 def objective_state(objective: Objective, updates: tuple[Update, ...], as_of: date
@@ -184,8 +183,9 @@ def objective_state(objective: Objective, updates: tuple[Update, ...], as_of: da
     On track means at least as far from the baseline towards the target as a straight
     line from baseline date to target date would be by the as-of date.
     """
-    readings = tuple(Reading(u.date, r.value, r.note) for u in updates
-                     for r in u.report.objectives if r.id.lower() == objective.id.lower())
+    readings = tuple(sorted((reading_of(u, r) for u in updates for r in u.report.objectives
+                             if r.id.lower() == objective.id.lower()),
+                            key=lambda reading: reading.date))
     baseline, target = objective.baseline.value, objective.target.value
     latest = readings[-1].value if readings else baseline
     sign = 1 if objective.direction == "increase" else -1
@@ -289,43 +289,12 @@ def high_risks(risks: tuple[RiskState, ...], kind: RiskKind) -> int:
     return sum(1 for r in open_risks(risks, kind) if r.current.band == "high")
 
 
-def action_overdue(action: Action, as_of: date) -> bool:
-    """An action not done whose due date has passed by the as-of date."""
-    return due_overdue(action.due, action.status, as_of)
-
-
 def neighbours(updates: tuple[Update, ...], day: date) -> tuple[Update | None, Update | None]:
     """The updates just before and just after the one of `day`, in date order."""
     ordered = sorted(updates, key=lambda u: u.date)
     earlier = [u for u in ordered if u.date < day]
     later = [u for u in ordered if u.date > day]
     return (earlier[-1] if earlier else None), (later[0] if later else None)
-
-
-CARRIED_FORWARD = ("owner", "due")  # an action's fields a later report may leave out
-
-
-def carried_forward(before: Action, now: Action) -> Action:
-    """A later report of an action stands, but keeps the owner and due date it leaves out."""
-    kept = {name: getattr(before, name) for name in CARRIED_FORWARD
-            if getattr(now, name) is None and getattr(before, name) is not None}
-    return now.model_copy(update=kept) if kept else now
-
-
-def _actions(updates: tuple[Update, ...], as_of: date) -> tuple[ActionState, ...]:
-    first: dict[str, date] = {}
-    latest: dict[str, tuple[date, Action]] = {}
-    for update in updates:
-        for action in update.report.actions:
-            key = action.id.lower()
-            first.setdefault(key, update.date)
-            if key in latest:
-                action = carried_forward(latest[key][1], action)
-            latest[key] = (update.date, action)
-    return tuple(
-        ActionState(action, first[key], reported, action_overdue(action, as_of))
-        for key, (reported, action) in latest.items()
-    )
 
 
 def current_state(programme: Programme, as_of: date) -> CurrentState:
@@ -342,7 +311,7 @@ def current_state(programme: Programme, as_of: date) -> CurrentState:
         budget=tuple(budget_state(b, updates) for b in plan.budget.lines) if plan else (),
         risks=tuple(risk_state(r, updates, as_of) for r in register.risks) if register else (),
         issues=register.issues if register else (),
-        actions=_actions(updates, as_of),
+        actions=action_states(updates, as_of),
         changes=tuple(AgreedChange(u.date, c) for u in updates for c in u.report.changes),
         rag=tuple((u.date, u.report.rag) for u in updates),
     )

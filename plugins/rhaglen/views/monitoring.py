@@ -11,7 +11,8 @@ from ..model.portfolio import Update
 from ..model.updates import Change
 from ..render.pages import update_path
 from ..render.trend_charts import StripCell, rag_strip
-from ..state.current import ActionState, CurrentState
+from ..state.actions import ActionState
+from ..state.current import CurrentState
 from .base import NONE, Link, Status, ViewContext
 from .data_links import feed_link, table_link
 from .details import Record, record

@@ -82,6 +82,13 @@ def _note(ctx: ViewContext, result: Result) -> Markup:
     return _EMPTY if note is None else Markup.escape(note(ctx.lang))
 
 
+def _target(result: Result | None, planned: float) -> float:
+    """The target a result is judged against: a pilot's own (contract 1.2), else the plan's."""
+    if isinstance(result, PilotResult) and result.target is not None:
+        return result.target
+    return planned
+
+
 def result_rows(ctx: ViewContext, results: Sequence[Result],
                 objectives: Sequence[ObjectiveState], every: bool) -> tuple[ResultRow, ...]:
     """The results matched to the plan's objectives, in the plan's order.
@@ -98,7 +105,7 @@ def result_rows(ctx: ViewContext, results: Sequence[Result],
             continue
         link, note = ctx.ref(o.id), _EMPTY if result is None else _note(ctx, result)
         rows.append(ResultRow(
-            link, ctx.number(o.baseline.value), ctx.number(o.target.value),
+            link, ctx.number(o.baseline.value), ctx.number(_target(result, o.target.value)),
             o.unit(ctx.lang), NONE if result is None else ctx.number(result.value),
             None if result is None else ctx.status("met", result.met, "met"), note,
             record(f"result-{o.id.lower()}", link.label,

@@ -52,11 +52,16 @@ INTERVENTIONS = Table(
     listed("strategy", "interventions"))
 
 
-def _results(name: str, note: str, cy: str, en: str, file: str) -> Table:
+def _results(name: str, note: str, cy: str, en: str, file: str,
+             own_target: bool = False) -> Table:
+    target = attr("target", "number", "Targed y peilot ei hun ar gyfer yr amcan (gwag: "
+                  "targed y rhaglen)", "The pilot's own target for the objective (empty: "
+                  "the programme's)", required=False) if own_target else ()
     return Table(
         name, cy, en,
         (*ref("objective", "Dynodydd yr amcan (objectives)", "Id of the objective (objectives)"),
          *attr("value", "number", "Y gwerth a gyflawnwyd", "The value achieved"),
+         *target,
          *attr("met", "string", MET_CY, MET_EN, enum=("yes", "partly", "no")),
          *words(note, "Nodyn" if note == "note" else "Sylwebaeth (Markdown)",
                 "Note" if note == "note" else "Commentary (Markdown)", required=False)),
@@ -65,7 +70,7 @@ def _results(name: str, note: str, cy: str, en: str, file: str) -> Table:
 
 
 PILOT_RESULTS = _results("pilot_results", "note", "Canlyniadau'r peilot fesul amcan",
-                         "The pilot's results per objective", "pilot")
+                         "The pilot's results per objective", "pilot", own_target=True)
 EVALUATION_RESULTS = _results("evaluation_results", "commentary",
                               "Canlyniadau'r gwerthusiad fesul amcan",
                               "The evaluation's results per objective", "evaluation")

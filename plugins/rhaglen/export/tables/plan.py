@@ -68,6 +68,7 @@ class IndicatorValue:
     kind: Literal["baseline", "update", "target"]
     value: float
     note: Text | None = None
+    source: Text | None = None  # a value's own source (contract 1.2)
 
 
 def _indicator_values(source: Source) -> Iterator[IndicatorValue]:
@@ -76,7 +77,8 @@ def _indicator_values(source: Source) -> Iterator[IndicatorValue]:
         yield IndicatorValue(obj.id, obj.baseline.date, "baseline", obj.baseline.value,
                              obj.baseline.source)
         for reading in o.readings:
-            yield IndicatorValue(obj.id, reading.date, "update", reading.value, reading.note)
+            yield IndicatorValue(obj.id, reading.date, "update", reading.value, reading.note,
+                                 reading.source)
         yield IndicatorValue(obj.id, obj.target.date, "target", obj.target.value)
 
 
@@ -89,7 +91,10 @@ INDICATOR_VALUES = Table(
            "Kind: baseline, update or target", enum=("baseline", "update", "target")),
      *attr("value", "number", "Gwerth", "Value"),
      *words("note", "Nodyn (ffynhonnell y llinell sylfaen, neu nodyn y diweddariad)",
-            "Note (the baseline's source, or the update's note)", required=False)),
+            "Note (the baseline's source, or the update's note)", required=False),
+     *words("source", "Ffynhonnell gwerth sydd â'i gyfnod cyfeirio ei hun (arolwg)",
+            "Source of a value with a reference period of its own (a survey)",
+            required=False)),
     _indicator_values, ident=None, key=("objective", "kind", "date"),
     links=(("objective", "objectives"),))
 
