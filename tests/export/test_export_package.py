@@ -16,7 +16,7 @@ from rhaglen.data.load import load_portfolio
 from rhaglen.export import ExportSettings, export_files, write_files
 from rhaglen.export.csvfile import cell, csv_bytes
 from rhaglen.model.portfolio import Portfolio
-from rhaglen.model.types import Text
+from rhaglen.model.types import Prose, Text
 
 from ..helpers import AS_OF
 from ..site.test_internal import CANARY, plant_canaries
@@ -132,3 +132,18 @@ def test_no_internal_value_reaches_any_exported_file(programmes: Path) -> None:
 def test_rows_follow_the_programmes_by_slug_whatever_order_they_were_loaded_in() -> None:
     shuffled = dataclasses.replace(demo(), programmes=tuple(reversed(demo().programmes)))
     assert export_files(shuffled, DAY, ExportSettings()) == files()
+
+
+def test_a_prose_list_keeps_its_markdown_with_star_markers_and_no_apostrophe() -> None:
+    """Contract 1.2: in Prose cells a list item's `-` or `+` is written `*`, so Prose keeps
+    its Markdown and never needs the formula guard; other text cells keep the guard."""
+    walk = demo().programme(WALK)
+    assert walk.lessons is not None
+    listed = Prose.model_validate({"cy": "- un\n- dau\n  + tri", "en": "+ one\n- two"})
+    lesson = walk.lessons.lessons[0].model_copy(update={"what_happened": listed})
+    lessons = walk.lessons.model_copy(update={"lessons": (lesson, *walk.lessons.lessons[1:])})
+    data = export_files(with_programme(walk, lessons=lessons), DAY, ExportSettings())
+    row = next(r for r in _rows(data, f"data/programmes/{WALK}/lessons.csv")
+               if r["id"] == lesson.id)
+    assert (row["what_happened_cy"], row["what_happened_en"]) == ("* un\n* dau\n  * tri",
+                                                                  "* one\n* two")

@@ -169,6 +169,21 @@ def test_indicator_values_are_dated_when_they_were_true_with_their_own_source() 
     assert (pilot["O4"]["target"], pilot["O1"]["target"]) == ("35", "")
 
 
+def test_references_and_citations_come_in_both_languages_with_the_law_s_address() -> None:
+    """Contract 1.2: `reference` and `citation` are Name, so each is two columns; a
+    requirement may link the law, code or policy itself."""
+    compliance = {r["id"]: r for r in table("compliance") if r["programme"] == BREATHE}
+    assert (compliance["C2"]["reference_cy"], compliance["C2"]["reference_en"]) == (
+        "GDPR y DU a Deddf Diogelu Data 2018", "UK GDPR and Data Protection Act 2018")
+    assert compliance["C2"]["reference_url"] == (
+        "https://www.legislation.gov.uk/ukpga/2018/12/contents")
+    assert compliance["C1"]["reference_url"] == ""
+    evidence = [r for r in table("evidence") if r["programme"] == WALK]
+    assert {(r["citation_cy"], r["citation_en"]) for r in evidence} >= {
+        ("Arolwg rhieni Caerdydd, 2025 (n=611)", "Cardiff parent survey, 2025 (n=611)"),
+        ("Sustrans, Hands Up Scotland Survey 2023", "Sustrans, Hands Up Scotland Survey 2023")}
+
+
 def test_spend_has_one_row_per_update_and_line() -> None:
     spend = table("spend", BREATHE)
     reported = sum(len(u.report.spend) for u in demo().programme(BREATHE).updates)

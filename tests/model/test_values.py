@@ -31,12 +31,13 @@ def test_yes_and_no_arrive_as_strings_where_the_contract_expects_them() -> None:
 
 
 def test_a_version_like_number_stays_a_string_where_a_string_is_expected(walk: Path) -> None:
-    edit(walk / "compliance.yml", 'reference: UK GDPR', "reference: 1.10")
+    edit(walk / "compliance.yml", 'reference:\n      cy: "GDPR y DU"\n      en: "UK GDPR"',
+         "reference: 1.10")
     assert problems(Path("programmes")) == []
     result = load_portfolio(Path("programmes"), __import__("datetime").date(2026, 11, 26))
     assert result.portfolio is not None
     requirement = result.portfolio.programme(WALK).compliance.requirements[1]  # type: ignore[union-attr]
-    assert requirement.reference == "1.10"
+    assert (requirement.reference.cy, requirement.reference.en) == ("1.10", "1.10")
 
 
 def test_booleans_are_only_true_or_false(walk: Path) -> None:

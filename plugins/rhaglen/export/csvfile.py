@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -21,6 +22,16 @@ LINE_END = "\r\n"  # RFC 4180
 def neutralise(text: str) -> str:
     """`text` prefixed with an apostrophe if a spreadsheet would read it as a formula."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+_LIST_MARKER = re.compile(r"^([ ]*)[-+](?=[ ])", re.M)
+
+
+def markdown_cell(text: str) -> str:
+    """Prose's Markdown for a cell (contract 1.2): a list item's `-` or `+` marker written
+    `*`, the same list to Markdown, so a list never reaches a spreadsheet as a formula or
+    needs the apostrophe that would change its Markdown."""
+    return _LIST_MARKER.sub(r"\1*", text)
 
 
 def number(value: float) -> str:

@@ -20,6 +20,7 @@ class RequirementRow:
     anchor: str
     title: str
     reference: str
+    reference_url: str | None  # the law, code or policy itself
     status: Status
     evidence: Markup
     review: str
@@ -44,7 +45,7 @@ class ComplianceView:
 def _row(ctx: ViewContext, r: Requirement) -> RequirementRow:
     as_of = ctx.page.data["state"].as_of
     key, evidence = anchor("requirement", r.id), ctx.prose(r.evidence)
-    return RequirementRow(key, r.title(ctx.lang), r.reference,
+    return RequirementRow(key, r.title(ctx.lang), r.reference(ctx.lang), r.reference_url,
                           ctx.status("requirement", r.status), evidence,
                           ctx.date(r.review), review_overdue(r.review, as_of),
                           record(key, r.title(ctx.lang), facts(

@@ -91,8 +91,8 @@ def _evidence(ctx: ViewContext, s: StrategyFile, e: Evidence) -> EvidenceItem:
     quality = Status("quality", e.quality,
                      f"{ctx.t('strategy.quality')}: {ctx.t('quality.' + e.quality)}")
     return EvidenceItem(anchor("evidence", e.id), e.title(ctx.lang), quality,
-                        ctx.t("evidence_kind." + e.kind), ctx.prose(e.summary), e.citation,
-                        e.url, ctx.refs(e.target_groups),
+                        ctx.t("evidence_kind." + e.kind), ctx.prose(e.summary),
+                        e.citation(ctx.lang), e.url, ctx.refs(e.target_groups),
                         tuple(ctx.sorted(ctx.refs(users), lambda link: link.label)))
 
 

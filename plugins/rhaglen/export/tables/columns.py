@@ -17,7 +17,7 @@ from ...model.records import RecordEntry
 from ...model.types import Prose, Text
 from ...render.links import record_index
 from ...state.current import CurrentState
-from ..csvfile import Cell
+from ..csvfile import Cell, markdown_cell
 
 REF_SEPARATOR = ";"
 Getter = Callable[[Any, "Source"], Cell]
@@ -119,7 +119,9 @@ def words(name: str, cy: str, en: str, value: Callable[[Any], Text | Prose | Non
     def one(lang: str) -> Getter:
         def cell(record: Any, source: Source) -> Cell:
             text = get(record)
-            return None if text is None else text(lang)
+            if text is None:
+                return None
+            return markdown_cell(text(lang)) if isinstance(text, Prose) else text(lang)
         return cell
 
     return (Column(f"{name}_cy", "string", f"{cy}, yn Gymraeg", f"{en}, in Welsh", one("cy"),
