@@ -19,6 +19,13 @@ from ..site.test_hardening import one_clean_line, run
 DEVICES = ["con", "nul", "aux", "prn", "com1", "lpt9"]
 
 
+@pytest.fixture
+def here(programmes: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`programmes/` as a path from the project, the working folder (as a team runs it)."""
+    monkeypatch.chdir(programmes.parent)
+    return Path("programmes")
+
+
 def copy_as(programmes: Path, name: str) -> None:
     """The walking programme again, in a folder of another name."""
     (programmes / WALK).rename(programmes / name)
@@ -28,35 +35,35 @@ def copy_as(programmes: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", DEVICES)
-def test_a_programme_folder_named_as_a_windows_device_is_refused(programmes: Path,
+def test_a_programme_folder_named_as_a_windows_device_is_refused(here: Path,
                                                                  name: str) -> None:
-    copy_as(programmes, name)
-    found = problems(programmes)
-    assert f"{programmes}/{name}:1:1: file: '{name}' is a name Windows keeps for a device, so "\
+    copy_as(here, name)
+    found = problems(here)
+    assert f"programmes/{name}:1:1: file: '{name}' is a name Windows keeps for a device, so "\
            "the files could not be checked out there; choose another folder name" in found
 
 
-def test_a_programme_folder_name_of_more_than_100_characters_is_refused(programmes: Path
-                                                                        ) -> None:
+def test_a_programme_folder_name_of_more_than_100_characters_is_refused(here: Path) -> None:
     name = "a" * 251
-    copy_as(programmes, name)
-    assert problems(programmes) == [
-        f"{programmes}/{name}:1:1: file: '{'a' * 24}…' is 251 characters long; a folder name "
+    copy_as(here, name)
+    assert problems(here) == [
+        f"programmes/{name}:1:1: file: '{'a' * 24}…' is 251 characters long; a folder name "
         "has at most 100"]
     ok = "b" * MAX_NAME
-    (programmes / name).rename(programmes / ok)
-    assert problems(programmes) == []
+    (here / name).rename(here / ok)
+    assert problems(here) == []
 
 
 @pytest.mark.parametrize("tag", ["con", "com9", "a" * 101])
 def test_a_tag_that_cannot_be_a_folder_is_refused_in_tags_yml_and_in_lessons(
-        programmes: Path, tag: str) -> None:
+        here: Path, tag: str) -> None:
+    programmes = here
     edit(programmes / "tags.yml", "engagement:", f"{tag}:\n  cy: Tag\n  en: Tag\nengagement:")
     edit(programmes / WALK / "lessons.yml", "tags: [engagement, timing]",
          f"tags: [engagement, {tag}]")
     found = problems(programmes)
-    assert any(line.startswith(f"{programmes}/tags.yml:2:1: {tag}: ") for line in found), found
-    assert any(line.startswith(f"{programmes}/{WALK}/lessons.yml:15:") and "tags[1]" in line
+    assert any(line.startswith(f"programmes/tags.yml:2:1: {tag}: ") for line in found), found
+    assert any(line.startswith(f"programmes/{WALK}/lessons.yml:15:") and "tags[1]" in line
                for line in found), found
     assert all("Windows" in line or "characters long" in line for line in found), found
 

@@ -147,3 +147,15 @@ def test_a_prose_list_keeps_its_markdown_with_star_markers_and_no_apostrophe() -
                if r["id"] == lesson.id)
     assert (row["what_happened_cy"], row["what_happened_en"]) == ("* un\n* dau\n  * tri",
                                                                   "* one\n* two")
+
+
+@pytest.mark.parametrize("text", [
+    "- one\n- two", "Intro:\n\n+ a\n  - nested\n- b", "Cost is £10\n+ VAT per pupil",
+    "- a\nlazy\n- b", "- a\n\nPara\n- not a list", "Para\n\n- x\n\nNext\n+ y", "-5 degrees"])
+def test_star_markers_change_no_prose_as_the_pages_show_it(text: str) -> None:
+    from rhaglen.export.csvfile import markdown_cell
+    from rhaglen.text.prose import render_prose
+
+    assert render_prose(markdown_cell(text)) == render_prose(text)
+    if text.startswith(("- ", "+ ")):
+        assert markdown_cell(text).startswith("* ")

@@ -163,3 +163,15 @@ def test_dates_are_accepted_up_to_and_including_each_end_of_the_range(
         with pytest.raises(ValidationError, match="is out of range: dates are from "
                            "1900-01-01 to 2200-12-31"):
             TypeAdapter(Date).validate_python(Plain(written))
+
+
+def test_a_long_citation_valid_in_version_1_1_stays_valid(walk: Path) -> None:
+    """Contract 1.2 makes `citation` and `reference` Name, but keeps their one-line length:
+    every version-1 file stays valid."""
+    long = "Author A, Author B. " * 60  # 1,200 characters
+    edit(walk / "strategy.yml", 'citation: "Sustrans, Hands Up Scotland Survey 2023"',
+         f'citation: "{long.strip()}"')
+    assert problems(Path("programmes")) == []
+    edit(walk / "strategy.yml", f'citation: "{long.strip()}"', f'citation: "{long * 2}"')
+    assert [line.split(": ", 2)[1] for line in problems(Path("programmes"))] == [
+        "evidence[1].citation.cy", "evidence[1].citation.en"]

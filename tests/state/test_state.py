@@ -254,3 +254,15 @@ def test_a_value_is_dated_when_it_was_true_not_when_it_was_reported() -> None:
     assert o2.readings[-1].source is not None
     assert o2.readings[-1].source.en == "Maternity Indicators for Wales, July to September 2026"
     assert [r.date for r in o1.readings] == sorted(r.date for r in o1.readings)
+
+
+def test_a_later_report_of_an_earlier_day_takes_its_place_in_the_history() -> None:
+    """A survey reported in May for a day in February goes before March's value, and the
+    latest value is the one true most recently, not the one reported last."""
+    updates = (update("2026-03-31", objectives=[{"id": "up", "value": 45}]),
+               update("2026-05-20", objectives=[{"id": "up", "value": 43,
+                                                  "date": "2026-02-15"}]))
+    up = current_state(make(updates), DAY).objectives[0]
+    assert [(r.date, r.value, r.reported) for r in up.readings] == [
+        (date(2026, 2, 15), 43, date(2026, 5, 20)), (date(2026, 3, 31), 45, date(2026, 3, 31))]
+    assert up.latest == 45

@@ -24,14 +24,24 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-_LIST_MARKER = re.compile(r"^([ ]*)[-+](?=[ ])", re.M)
+_LIST_MARKER = re.compile(r"([ ]*)[-+](?=[ ])")
 
 
 def markdown_cell(text: str) -> str:
     """Prose's Markdown for a cell (contract 1.2): a list item's `-` or `+` marker written
     `*`, the same list to Markdown, so a list never reaches a spreadsheet as a formula or
-    needs the apostrophe that would change its Markdown."""
-    return _LIST_MARKER.sub(r"\1*", text)
+    needs the apostrophe that would change its Markdown. Only a marker Markdown reads as a
+    list item changes: at the start, after a blank line, or within a list (`+ VAT` on the
+    line after a sentence is part of that paragraph, and stays as written)."""
+    lines, in_list, after_blank = text.split("\n"), False, True
+    for i, line in enumerate(lines):
+        marker = _LIST_MARKER.match(line)
+        if marker and (after_blank or in_list):
+            lines[i], in_list = _LIST_MARKER.sub(r"\1*", line, count=1), True
+        elif line.strip() and after_blank and not line.startswith(" "):
+            in_list = False  # a new paragraph ends the list
+        after_blank = not line.strip()
+    return "\n".join(lines)
 
 
 def number(value: float) -> str:

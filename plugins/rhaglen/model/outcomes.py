@@ -14,8 +14,8 @@ from .types import (
     PEOPLE,
     Date,
     Id,
+    LongName,
     Model,
-    Name,
     Number,
     Prose,
     Record,
@@ -131,7 +131,7 @@ class Requirement(Record):
     id: Id
     title: Text
     kind: Literal["legal", "organisational", "code-of-practice", "policy", "ethics"]
-    reference: Name  # 1.2: a string, or {cy, en}
+    reference: LongName  # 1.2: a string, or {cy, en}
     reference_url: Url | None = None  # 1.2: the law, code or policy itself
     status: Literal["met", "partly-met", "not-met", "not-applicable"]
     evidence: Prose

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, ClassVar, Literal
 
 from .programme import Refs
-from .types import TARGET_GROUP, Date, Id, Name, Prose, Record, Ref, RefTo, Text, Url
+from .types import TARGET_GROUP, Date, Id, LongName, Name, Prose, Record, Ref, RefTo, Text, Url
 
 EVIDENCE = RefTo(("evidence",))
 
@@ -21,7 +21,7 @@ class Evidence(Record):
     kind_name: ClassVar[str] = "evidence"
     id: Id
     title: Text
-    citation: Name  # 1.2: a string, or {cy, en}
+    citation: LongName  # 1.2: a string, or {cy, en}
     url: Url | None = None
     kind: EvidenceKind
     quality: Literal["high", "moderate", "low", "very-low"]

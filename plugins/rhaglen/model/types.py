@@ -202,6 +202,14 @@ class Text(Model):
         return str(getattr(self, lang))
 
 
+class LongText(Text):
+    """One line in Welsh and English of up to MAX_LINE characters: a reference to a law or
+    a citation, which were one-line values of that length before contract 1.2."""
+
+    cy: Line
+    en: Line
+
+
 class Prose(Model):
     """Limited Markdown in Welsh and English."""
 
@@ -214,6 +222,9 @@ class Prose(Model):
 
 
 Name = Annotated[Text, BeforeValidator(_name_as_text, json_schema_input_type=str | Text)]
+# A reference or a citation (1.2): a string, or {cy, en}, each as long as a Line may be.
+LongName = Annotated[LongText, BeforeValidator(_name_as_text,
+                                               json_schema_input_type=str | LongText)]
 
 
 def _allow_internal_in_schema(schema: dict[str, Any]) -> None:

@@ -93,6 +93,8 @@ def check_value_dates(draft: Draft, report: Report) -> None:
     update already gave the objective a value for (two histories of one day). Twice in
     one update is a problem of its own (`across_records`)."""
     seen: dict[tuple[str, date], str] = {}
+    baselines = {o.id.lower(): o.baseline.date for o in draft.plan.objectives} if (
+        draft.plan) else {}
     for update in draft.updates:
         here: dict[tuple[str, date], str] = {}
         for i, value in enumerate(update.report.objectives):
@@ -101,6 +103,11 @@ def check_value_dates(draft: Draft, report: Report) -> None:
                 report(update.source, ("objectives", i, "date"),
                        f"{value.id} is dated {value.date}, after this update of "
                        f"{update.date}: a value reports what was already true", "error")
+            elif value.date is not None and value.date < baselines.get(value.id.lower(), day):
+                report(update.source, ("objectives", i, "date"),
+                       f"{value.id} is dated {value.date}, before its baseline of "
+                       f"{baselines[value.id.lower()]}: report only what came after it",
+                       "error")
             key = (value.id.lower(), day)
             if key in seen:
                 report(update.source, ("objectives", i, "date" if value.date else "id"),

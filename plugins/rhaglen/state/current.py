@@ -45,8 +45,8 @@ class Reading:
     date: date
     value: float
     note: Text | None
+    reported: datetime.date  # the update that reported it (its page)
     source: Text | None = None
-    reported: datetime.date | None = None  # the update that reported it (its page)
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def _share(start: date, end: date, day: date) -> float:
 def reading_of(update: Update, report: ObjectiveReport) -> Reading:
     """A reported value dated when it was true: its own date, else the period's end."""
     return Reading(report.date or update.report.period.end, report.value, report.note,
-                   report.source, update.date)
+                   update.date, report.source)
 
 
 def objective_state(objective: Objective, updates: tuple[Update, ...], as_of: date

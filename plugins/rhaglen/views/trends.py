@@ -77,7 +77,7 @@ def objective_trend(ctx: ViewContext, o: ObjectiveState) -> ObjectiveTrend:
     obj = o.objective
     base, target = obj.baseline, obj.target
     points = [(Link(ctx.t("plan.baseline")), base.date, base.value)]
-    points += [(_update(ctx, r.reported or r.date), r.date, r.value) for r in o.readings]
+    points += [(_update(ctx, r.reported), r.date, r.value) for r in o.readings]
     points.append((Link(ctx.t("plan.target")), target.date, target.value))
     rows = tuple(TrendRow(link, ctx.fmt.date(day), ctx.number(value),
                           ctx.number(round(expected_value(obj, day), 2)))
