@@ -104,11 +104,13 @@ def test_results_say_met_or_not_first_and_keep_commentary_below(lang: str,
 
 @pytest.mark.parametrize(("lang", "objectives", "risks", "note"), [
     ("cy", ["Amcan", "Gwerth", "Targed", "Llinell sylfaen"],
-     ["Risg", "Sgôr presennol", "Statws"], "Nodyn"),
+     ["Risg", "Sgôr presennol", "Statws"], {"Nodyn", "Yn wir ar", "Ffynhonnell"}),
     ("en", ["Objective", "Value", "Target", "Baseline"],
-     ["Risk", "Current score", "Status"], "Note")])
+     ["Risk", "Current score", "Status"], {"Note", "True on", "Source"})])
 def test_an_update_shows_whole_figures_and_its_notes_below(lang: str, objectives: list[str],
-                                                           risks: list[str], note: str) -> None:
+                                                           risks: list[str], note: set[str]
+                                                           ) -> None:
+    """Notes below the table, and a value's own date and source (O2's, contract 1.2)."""
     soup, found = tables("monitoring/2026-11-13/", lang)
     assert next(iter(found.values())) == objectives
     assert found["Sgoriau risg newydd" if lang == "cy" else "Risk re-scores"] == risks
@@ -116,7 +118,7 @@ def test_an_update_shows_whole_figures_and_its_notes_below(lang: str, objectives
                for row in soup.find_all("tbody")[0].find_all("tr")]
     assert targets == ["25", "10", "80", "20"]
     notes = soup.select("section.rh-record dt")
-    assert notes and {dt.get_text() for dt in notes} == {note}
+    assert notes and {dt.get_text() for dt in notes} == note
 
 
 @pytest.mark.parametrize(("lang", "updates", "actions", "evidence"), [

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..model.portfolio import Update
 from ..model.types import Text
-from ..model.updates import Action, RiskReport
+from ..model.updates import Action, ObjectiveReport, RiskReport
 from ..render.links import anchor
 from ..state.current import CurrentState, Score, neighbours
 from .base import NONE, Link, Status, ViewContext
@@ -100,6 +100,17 @@ def _note_record(ctx: ViewContext, link: Link, ref: str, note: str) -> Record | 
                   (detail(ctx.t("common.note"), note),) if note else ())
 
 
+def _value_record(ctx: ViewContext, link: Link, entry: ObjectiveReport, note: str
+                  ) -> Record | None:
+    """A value's note, and when it was true and its source where it has its own (1.2)."""
+    details = [detail(ctx.t("common.note"), note)] if note else []
+    if entry.date is not None:
+        details.append(detail(ctx.t("common.true_on"), ctx.date(entry.date)))
+    if entry.source is not None:
+        details.append(detail(ctx.t("common.source"), entry.source(ctx.lang)))
+    return record(f"note-{entry.id.lower()}", link.label, tuple(details))
+
+
 def _objectives(ctx: ViewContext, update: Update, state: CurrentState
                 ) -> tuple[ObjectiveValue, ...]:
     rows = []
@@ -110,7 +121,7 @@ def _objectives(ctx: ViewContext, update: Update, state: CurrentState
         obj, link, note = o.objective, ctx.ref(entry.id), _note(ctx, entry.note)
         rows.append(ObjectiveValue(link, ctx.number(entry.value), obj.unit(ctx.lang),
                                    ctx.number(obj.baseline.value), ctx.number(obj.target.value),
-                                   note, _note_record(ctx, link, entry.id, note)))
+                                   note, _value_record(ctx, link, entry, note)))
     return tuple(rows)
 
 
