@@ -155,12 +155,27 @@ def _end_builds() -> None:
         child.terminate()
 
 
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+def _hold_signals() -> None:
+    """Before a fork: the stopping signals wait, so that none reaches a child before it
+    has its own handlers (Python's own after-fork work would print its traceback)."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+
+
+def _release_signals() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
+
+
 def _as_a_build_process() -> None:
     """Signals in a process the preview forks to build: Ctrl+C reaches every process of
     the terminal's job, and it is the preview's to act on, not each build's (which would
-    each print a traceback); SIGTERM, by which the preview ends a build, ends it quietly."""
+    each print a traceback); SIGTERM, by which the preview ends a build, ends it quietly.
+    A Ctrl+C that came while forking is dropped (ignored); a SIGTERM then ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _release_signals()
 
 
 def serve(config_file: Path, address: tuple[str, int], as_of: date | None = None) -> int:
@@ -181,7 +196,8 @@ def serve(config_file: Path, address: tuple[str, int], as_of: date | None = None
     # `fg`) would never stop the preview.
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, _interrupt)
-    os.register_at_fork(after_in_child=_as_a_build_process)
+    os.register_at_fork(before=_hold_signals, after_in_parent=_release_signals,
+                        after_in_child=_as_a_build_process)
     preview.start()
     print(f"Preview at {preview.url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
