@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .data.check import check_portfolio
 from .state.asof import AsOfError, parse_day, resolve_as_of
-from .text.problems import errors
+from .text.problems import errors, printable
 
 
 def _date(text: str) -> date:
@@ -106,7 +106,7 @@ def _change_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
 def _validate(folder: Path, as_of: date | None, form: str = "text") -> int:
     if not folder.is_dir():
-        print(f"rhaglen validate: no such folder: {folder}", file=sys.stderr)
+        print(printable(f"rhaglen validate: no such folder: {folder}"), file=sys.stderr)
         return 2
     try:
         day = resolve_as_of(as_of)
@@ -120,7 +120,7 @@ def _validate(folder: Path, as_of: date | None, form: str = "text") -> int:
     if failed:
         print(f"{len(failed)} problem(s) found; nothing was published.", file=sys.stderr)
         return 1
-    print(f"{folder}: {checked.valid} programme(s), valid.", file=sys.stderr)
+    print(printable(f"{folder}: {checked.valid} programme(s), valid."), file=sys.stderr)
     return 0
 
 

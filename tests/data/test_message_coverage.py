@@ -67,7 +67,7 @@ SCANNED: dict[str, set[str] | None] = {
 }
 MESSAGE_ARG = {"fail": 1, "Problem": 4, "_file_problem": 1, "problem": 2, "stop": 2,
                "fault": 2, "report": 2,
-               "print": 0}
+               "print": 0, "printable": 0}
 WHOLE_RETURNS = {"_message", "name_problem"}
 FRAGMENT_RETURNS = {"_suggest", "_describe", "_advice"}
 FRAGMENT_ARG = {"_pattern": 1, "ArgumentTypeError": 0}  # argparse prefixes the latter

@@ -263,3 +263,13 @@ def test_a_failed_build_lets_the_next_one_in(project: Path) -> None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         finally:
             os.close(fd)
+
+
+def test_a_link_named_with_escape_sequences_is_named_escaped(project: Path) -> None:
+    name = "env\x1b[2K\x07.txt"
+    (project / "docs" / name).symlink_to("/proc/self/environ")
+    done = run("build", "--as-of", DAY.isoformat(), cwd=project)
+    assert done.returncode == 2
+    line = one_clean_line(done.stderr)
+    assert line.startswith(r"rhaglen build: mkdocs.yml: docs/env\x1b[2K\x07.txt is a symbolic")
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr

@@ -30,7 +30,7 @@ from ..data.load import LoadResult, load_portfolio
 from ..model.portfolio import Portfolio
 from ..render.pages import Page
 from ..state.asof import AsOfError, resolve_as_of
-from ..text.problems import errors
+from ..text.problems import errors, printable
 from .configfile import unreadable_value
 from .destinations import check_site_dir
 from .languages import build_languages
@@ -225,18 +225,19 @@ def reported(command: str, folder: Path, work: Callable[[], str | None]) -> int:
 
     `work` returns None when it has already said why it stopped (invalid data: 1).
     """
+    def failed(reason: object, code: int) -> int:
+        print(printable(f"rhaglen {command}: {reason}; {folder} was not changed."),
+              file=sys.stderr)
+        return code
+
     try:
         done = work()
     except BuildFailed as exc:
-        print(f"rhaglen {command}: {exc}; {folder} was not changed.", file=sys.stderr)
-        return exc.code
+        return failed(exc, exc.code)
     except Busy as exc:
-        print(f"rhaglen {command}: {exc}; {folder} was not changed.", file=sys.stderr)
-        return 1
+        return failed(exc, 1)
     except OSError as exc:
-        print(f"rhaglen {command}: {disk_message(exc)}; {folder} was not changed.",
-              file=sys.stderr)
-        return 1
+        return failed(disk_message(exc), 1)
     if done is None:
         return 1
     print(done, file=sys.stderr)

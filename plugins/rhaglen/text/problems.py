@@ -52,7 +52,6 @@ class Problem:
         return printable(f"{self.path}:{self.line}:{self.col}: {self.location}: "
                          f"{prefix}{self.message}")
 
-
     def github(self) -> str:
         """The problem as a GitHub Actions workflow command, shown on its line of a diff.
 

@@ -82,11 +82,13 @@ def _note(ctx: ViewContext, result: Result) -> Markup:
     return _EMPTY if note is None else Markup.escape(note(ctx.lang))
 
 
-def _target(result: Result | None, planned: float) -> float:
-    """The target a result is judged against: a pilot's own (contract 1.2), else the plan's."""
+def _target(ctx: ViewContext, result: Result | None, planned: float) -> str:
+    """The target a result is judged against: a pilot's own (contract 1.2), said to be the
+    pilot's beside the programme's, else the plan's."""
     if isinstance(result, PilotResult) and result.target is not None:
-        return result.target
-    return planned
+        return ctx.t("pilot.own_target", value=ctx.number(result.target),
+                     planned=ctx.number(planned))
+    return ctx.number(planned)
 
 
 def result_rows(ctx: ViewContext, results: Sequence[Result],
@@ -105,7 +107,7 @@ def result_rows(ctx: ViewContext, results: Sequence[Result],
             continue
         link, note = ctx.ref(o.id), _EMPTY if result is None else _note(ctx, result)
         rows.append(ResultRow(
-            link, ctx.number(o.baseline.value), ctx.number(_target(result, o.target.value)),
+            link, ctx.number(o.baseline.value), _target(ctx, result, o.target.value),
             o.unit(ctx.lang), NONE if result is None else ctx.number(result.value),
             None if result is None else ctx.status("met", result.met, "met"), note,
             record(f"result-{o.id.lower()}", link.label,
